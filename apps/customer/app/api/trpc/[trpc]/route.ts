@@ -1,0 +1,17 @@
+import { customerRouter } from "@portway/api/customer";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createRequestContext } from "@/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+function handler(request: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: customerRouter,
+    createContext: () => createRequestContext(request.headers),
+  });
+}
+
+export { handler as GET, handler as POST };

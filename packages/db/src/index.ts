@@ -1,0 +1,3 @@
+export * from "./client";
+export * from "./queries/index";
+export * from "./schema/index";

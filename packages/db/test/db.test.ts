@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type DbHandle } from "../src/client";
+import { findCustomerAccounts, findHeartbeats, findOrdersPage, recordHeartbeat } from "../src/queries/index";
+import { authUsers, customerAccounts, portOrders } from "../src/schema/index";
+import { migrateDatabase } from "../src/server/index";
+
+let handle: DbHandle;
+
+beforeAll(() => {
+  handle = createDb(inject("databaseUrl"));
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+describe("migrations", () => {
+  it("apply again as a no-op, also from several processes at once", async () => {
+    await Promise.all([migrateDatabase(handle.db), migrateDatabase(handle.db), migrateDatabase(handle.db)]);
+    const applied = await handle.pool.query("select count(*)::int as n from drizzle.__drizzle_migrations");
+    expect(applied.rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("heartbeats", () => {
+  it("record the last run and count the runs", async () => {
+    await recordHeartbeat(handle.db, "test-job", new Date("2026-01-01T00:00:00Z"), { n: 1 });
+    await recordHeartbeat(handle.db, "test-job", new Date("2026-01-01T00:01:00Z"), { n: 2 });
+    const rows = await findHeartbeats(handle.db);
+    const row = rows.find((r) => r.name === "test-job");
+    expect(row?.runCount).toBe(2);
+    expect(row?.lastRunAt.toISOString()).toBe("2026-01-01T00:01:00.000Z");
+    expect(row?.detail).toEqual({ n: 2 });
+  });
+});
+
+describe("orders page", () => {
+  it("only ever returns the asked account's orders, paged and sorted", async () => {
+    const [a, b] = await handle.db
+      .insert(customerAccounts)
+      .values([
+        { name: "Alpha", slug: "alpha-page" },
+        { name: "Beta", slug: "beta-page" },
+      ])
+      .returning();
+    if (!a || !b) {
+      throw new Error("accounts not created");
+    }
+    await handle.db
+      .insert(portOrders)
+      .values([
+        ...Array.from({ length: 5 }, (_, i) => ({ accountId: a.id, customerReference: `A-${i}`, pon: `P${i}` })),
+        { accountId: b.id, customerReference: "B-0" },
+      ]);
+    const page = await findOrdersPage(handle.db, {
+      accountId: a.id,
+      page: 1,
+      pageSize: 2,
+      sort: "pon",
+      direction: "asc",
+    });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.pon)).toEqual(["P2", "P3"]);
+    const other = await findOrdersPage(handle.db, {
+      accountId: b.id,
+      page: 0,
+      pageSize: 50,
+      sort: "createdAt",
+      direction: "desc",
+    });
+    expect(other.rows.map((r) => r.customerReference)).toEqual(["B-0"]);
+  });
+
+  it("refuses a second order with the same customer reference in one account", async () => {
+    const [acct] = await handle.db.insert(customerAccounts).values({ name: "Gamma", slug: "gamma-ref" }).returning();
+    if (!acct) {
+      throw new Error("account not created");
+    }
+    await handle.db.insert(portOrders).values({ accountId: acct.id, customerReference: "REF-1" });
+    await expect(
+      handle.db.insert(portOrders).values({ accountId: acct.id, customerReference: "REF-1" }),
+    ).rejects.toThrow();
+  });
+});
+
+describe("users", () => {
+  it("enforce that customers have an account and staff have none", async () => {
+    const accounts = await findCustomerAccounts(handle.db);
+    const accountId = accounts[0]?.id;
+    expect(accountId).toBeDefined();
+    await expect(
+      handle.db
+        .insert(authUsers)
+        .values({ id: "s1", name: "S", email: "s1@x.test", kind: "staff", role: "lead", accountId }),
+    ).rejects.toThrow();
+    await expect(
+      handle.db
+        .insert(authUsers)
+        .values({ id: "c1", name: "C", email: "c1@x.test", kind: "customer", role: "lead", accountId }),
+    ).rejects.toThrow();
+    await handle.db
+      .insert(authUsers)
+      .values({ id: "c2", name: "C", email: "c2@x.test", kind: "customer", role: "member", accountId });
+    const refreshed = await findCustomerAccounts(handle.db);
+    expect(refreshed.find((r) => r.id === accountId)?.userCount).toBe(1);
+  });
+});

@@ -1,0 +1,117 @@
+import { authAccounts, authSessions, authUsers, authVerifications, type Db, findUserById } from "@portway/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { eq } from "drizzle-orm";
+import { isDemoPassword } from "../demo/credentials";
+import type { Identity } from "../identity";
+
+export type Portal = "customer" | "admin";
+
+export interface AuthOptions {
+  db: Db;
+  portal: Portal;
+  secret: string;
+  baseURL: string;
+  /** When true, demo passwords are refused at sign-in. */
+  production: boolean;
+}
+
+const portalKind = { customer: "customer", admin: "staff" } as const;
+
+const wrongPortalMessage: Record<Portal, string> = {
+  customer: "This is the customer portal; porting team accounts sign in at the admin portal.",
+  admin: "This is the admin portal for the porting team; customer users sign in at the customer portal.",
+};
+
+/**
+ * One auth instance per portal. Both share the user and session tables but use their own cookie, and each refuses
+ * users of the other kind, at sign-in and again whenever a session is resolved.
+ */
+export function createAuth(options: AuthOptions) {
+  const { db, portal } = options;
+  return betterAuth({
+    appName: "Portway",
+    baseURL: options.baseURL,
+    secret: options.secret,
+    trustedOrigins: [options.baseURL, options.baseURL.replace("localhost", "127.0.0.1")],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { authUsers, authSessions, authAccounts, authVerifications },
+    }),
+    user: {
+      modelName: "authUsers",
+      additionalFields: {
+        kind: { type: "string", required: true, input: false },
+        role: { type: "string", required: true, input: false },
+        accountId: { type: "string", required: false, input: false },
+      },
+    },
+    session: { modelName: "authSessions", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    account: { modelName: "authAccounts" },
+    verification: { modelName: "authVerifications" },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    advanced: { cookiePrefix: `portway-${portal}` },
+    telemetry: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") {
+          return;
+        }
+        const body = (ctx.body ?? {}) as { email?: unknown; password?: unknown };
+        if (options.production && typeof body.password === "string" && isDemoPassword(body.password)) {
+          throw new APIError("FORBIDDEN", {
+            message: "Demo passwords are refused in production: set a real password for this user.",
+          });
+        }
+        if (typeof body.email === "string") {
+          const rows = await db
+            .select({ kind: authUsers.kind })
+            .from(authUsers)
+            .where(eq(authUsers.email, body.email.toLowerCase()))
+            .limit(1);
+          const kind = rows[0]?.kind;
+          if (kind && kind !== portalKind[portal]) {
+            throw new APIError("FORBIDDEN", { message: wrongPortalMessage[portal] });
+          }
+        }
+      }),
+    },
+  });
+}
+
+export type PortwayAuth = ReturnType<typeof createAuth>;
+
+/** Resolves the signed-in user of a request for one portal; a user of the other kind resolves to null. */
+export async function resolveIdentity(
+  auth: PortwayAuth,
+  db: Db,
+  portal: Portal,
+  headers: Headers,
+): Promise<Identity | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) {
+    return null;
+  }
+  // Read the user from the database, not the cookie cache, so a role change takes effect at once.
+  const user = await findUserById(db, session.user.id);
+  if (!user || user.kind !== portalKind[portal]) {
+    return null;
+  }
+  if (user.kind === "customer" && user.accountId && (user.role === "admin" || user.role === "member")) {
+    return {
+      kind: "customer",
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      accountId: user.accountId,
+    };
+  }
+  if (user.kind === "staff" && (user.role === "analyst" || user.role === "lead")) {
+    return { kind: "staff", userId: user.id, name: user.name, email: user.email, role: user.role };
+  }
+  return null;
+}
+
+export * from "./portal-runtime";

@@ -1,0 +1,33 @@
+import { createDb, type Db } from "@portway/db";
+import type { Clock } from "../clock";
+import { systemClock } from "../clock";
+import type { PortalEnv } from "../config/portal-env";
+import type { Identity } from "../identity";
+import { createAuth, type PortwayAuth, resolveIdentity } from "./index";
+
+export interface PortalRuntime {
+  env: PortalEnv;
+  db: Db;
+  auth: PortwayAuth;
+  clock: Clock;
+  identify: (headers: Headers) => Promise<Identity | null>;
+}
+
+/** What a portal's server needs, built once per process from its configuration. */
+export function createPortalRuntime(env: PortalEnv): PortalRuntime {
+  const { db } = createDb(env.databaseUrl, { applicationName: `portway-${env.portal}` });
+  const auth = createAuth({
+    db,
+    portal: env.portal,
+    secret: env.authSecret,
+    baseURL: env.baseUrl,
+    production: env.production,
+  });
+  return {
+    env,
+    db,
+    auth,
+    clock: systemClock,
+    identify: (headers) => resolveIdentity(auth, db, env.portal, headers),
+  };
+}

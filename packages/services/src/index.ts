@@ -1,0 +1,11 @@
+export * from "./accounts/index";
+export * from "./clock";
+export * from "./config/config-error";
+export * from "./config/portal-env";
+export * from "./config/service-env";
+export * from "./demo/credentials";
+export * from "./demo/seed";
+export type * from "./identity";
+export * from "./orders/list-orders";
+export * from "./system/heartbeat";
+export * from "./system/status";
