@@ -169,20 +169,21 @@ function stopChildren(children: ChildProcess[]): Promise<void> {
 async function main() {
   const config = readStartConfig(process.env);
   await ensurePortsFree(config.ports);
-  const databaseUrl = await prepareDatabase(config);
-  const childEnv: NodeJS.ProcessEnv = {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
     CUSTOMER_PORT: String(config.ports.customer),
     ADMIN_PORT: String(config.ports.admin),
     WORKER_PORT: String(config.ports.worker),
     SIMULATOR_PORT: String(config.ports.simulator),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  // Validate every app's configuration here, so a mistake is one line now rather than a crash in a child later.
-  readPortalEnv(childEnv, "customer");
-  readPortalEnv(childEnv, "admin");
-  readWorkerEnv(childEnv);
+  // Validate every app's configuration first, so a mistake is one line now rather than a crash in a child later.
+  const withDatabase = { ...appEnv, DATABASE_URL: config.databaseUrl ?? "postgres://embedded" };
+  readPortalEnv(withDatabase, "customer");
+  readPortalEnv(withDatabase, "admin");
+  readWorkerEnv(withDatabase);
+  const databaseUrl = await prepareDatabase(config);
+  const childEnv: NodeJS.ProcessEnv = { ...appEnv, DATABASE_URL: databaseUrl };
 
   const handle = createDb(databaseUrl, { max: 2, applicationName: "portway-start" });
   try {

@@ -104,3 +104,26 @@ describe("users", () => {
     expect(refreshed.find((r) => r.id === accountId)?.userCount).toBe(1);
   });
 });
+
+describe("server checks", () => {
+  it("explain an unreachable server in one line", async () => {
+    const { checkReachable, DatabaseStartupError } = await import("../src/server/index");
+    const failure = checkReachable("postgres://u:p@127.0.0.1:1/nowhere");
+    await expect(failure).rejects.toBeInstanceOf(DatabaseStartupError);
+    await expect(checkReachable("postgres://u:p@127.0.0.1:1/nowhere")).rejects.toThrow(
+      /^Cannot reach PostgreSQL at 127\.0\.0\.1:1 \(DATABASE_URL\): .*unset it to use the embedded server\.$/,
+    );
+    await expect(checkReachable(inject("databaseUrl"))).resolves.toBeUndefined();
+  });
+
+  it("tell whether a port is free", async () => {
+    const { findFreePort, isPortFree } = await import("../src/server/index");
+    const { createServer } = await import("node:net");
+    const port = await findFreePort();
+    expect(await isPortFree(port)).toBe(true);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    expect(await isPortFree(port)).toBe(false);
+    await new Promise((resolve) => server.close(resolve));
+  });
+});
