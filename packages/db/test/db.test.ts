@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbHandle } from "../src/client";
 import { findCustomerAccounts, findHeartbeats, findOrdersPage, recordHeartbeat } from "../src/queries/index";
-import { authUsers, customerAccounts, portOrders } from "../src/schema/index";
+import { authUsers, customerAccounts, orderHistory, portOrders, portOrderTns, portRequests } from "../src/schema/index";
 import { migrateDatabase } from "../src/server/index";
 
 let handle: DbHandle;
@@ -70,15 +71,71 @@ describe("orders page", () => {
     expect(other.rows.map((r) => r.customerReference)).toEqual(["B-0"]);
   });
 
-  it("refuses a second order with the same customer reference in one account", async () => {
+  it("refuses a second port request with the same customer reference in one account", async () => {
     const [acct] = await handle.db.insert(customerAccounts).values({ name: "Gamma", slug: "gamma-ref" }).returning();
     if (!acct) {
       throw new Error("account not created");
     }
-    await handle.db.insert(portOrders).values({ accountId: acct.id, customerReference: "REF-1" });
+    await handle.db.insert(portRequests).values({ accountId: acct.id, customerReference: "REF-1", tnCount: 1 });
     await expect(
-      handle.db.insert(portOrders).values({ accountId: acct.id, customerReference: "REF-1" }),
+      handle.db.insert(portRequests).values({ accountId: acct.id, customerReference: "REF-1", tnCount: 1 }),
     ).rejects.toThrow();
+  });
+
+  it("keeps a TN in at most one active order across accounts, and frees it when inactive", async () => {
+    const accounts = await handle.db
+      .insert(customerAccounts)
+      .values([
+        { name: "Delta", slug: "delta-tn" },
+        { name: "Epsilon", slug: "epsilon-tn" },
+      ])
+      .returning();
+    const [d, e] = accounts;
+    if (!d || !e) {
+      throw new Error("accounts not created");
+    }
+    const [o1, o2] = await handle.db
+      .insert(portOrders)
+      .values([{ accountId: d.id }, { accountId: e.id }])
+      .returning();
+    if (!o1 || !o2) {
+      throw new Error("orders not created");
+    }
+    await handle.db.insert(portOrderTns).values({ orderId: o1.id, accountId: d.id, tn: "+13125550150" });
+    await expect(
+      handle.db.insert(portOrderTns).values({ orderId: o2.id, accountId: e.id, tn: "+13125550150" }),
+    ).rejects.toMatchObject({ cause: { constraint: "port_order_tns_active_uq" } });
+    await handle.db.update(portOrderTns).set({ active: false }).where(eq(portOrderTns.orderId, o1.id));
+    await handle.db.insert(portOrderTns).values({ orderId: o2.id, accountId: e.id, tn: "+13125550150" });
+    await expect(
+      handle.db.insert(portOrderTns).values({ orderId: o2.id, accountId: e.id, tn: "+1312555015" }),
+    ).rejects.toMatchObject({ cause: { constraint: "port_order_tns_tn" } });
+  });
+
+  it("keeps the order history append-only", async () => {
+    const [acct] = await handle.db.insert(customerAccounts).values({ name: "Zeta", slug: "zeta-history" }).returning();
+    if (!acct) {
+      throw new Error("account not created");
+    }
+    const [order] = await handle.db.insert(portOrders).values({ accountId: acct.id }).returning();
+    if (!order) {
+      throw new Error("order not created");
+    }
+    await handle.db.insert(orderHistory).values({
+      orderId: order.id,
+      version: 1,
+      at: new Date(),
+      actorKind: "USER",
+      event: "SUBMIT",
+      fromStatus: "DRAFT",
+      toStatus: "SUBMITTED",
+    });
+    const appendOnly = { cause: { message: expect.stringMatching(/append-only/) } };
+    await expect(handle.db.update(orderHistory).set({ reason: "rewrite" })).rejects.toMatchObject(appendOnly);
+    await expect(handle.db.delete(orderHistory)).rejects.toMatchObject(appendOnly);
+    await expect(handle.pool.query("truncate order_history")).rejects.toThrow(/append-only/);
+    const rows = await handle.db.select().from(orderHistory).where(eq(orderHistory.orderId, order.id));
+    expect(rows).toHaveLength(1);
   });
 });
 
