@@ -1,13 +1,21 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminMeRouter } from "./admin/me";
+import { adminNumberingRouter } from "./admin/numbering";
+import { adminOrdersRouter } from "./admin/orders";
+import { adminQueuesRouter } from "./admin/queues";
 import { adminSystemRouter } from "./admin/system";
+import { adminTicketsRouter } from "./admin/tickets";
 import { createCallerFactory, router } from "./trpc";
 
 export const adminRouter = router({
   me: adminMeRouter,
   accounts: adminAccountsRouter,
+  numbering: adminNumberingRouter,
+  orders: adminOrdersRouter,
+  queues: adminQueuesRouter,
   system: adminSystemRouter,
+  tickets: adminTicketsRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

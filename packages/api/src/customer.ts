@@ -1,11 +1,23 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { customerDocumentsRouter } from "./customer/documents";
+import { customerDraftsRouter } from "./customer/drafts";
 import { customerMeRouter } from "./customer/me";
+import { customerNotesRouter } from "./customer/notes";
+import { customerNumbersRouter } from "./customer/numbers";
 import { customerOrdersRouter } from "./customer/orders";
+import { customerSubmissionsRouter } from "./customer/submissions";
+import { customerTicketsRouter } from "./customer/tickets";
 import { createCallerFactory, router } from "./trpc";
 
 export const customerRouter = router({
   me: customerMeRouter,
+  numbers: customerNumbersRouter,
+  drafts: customerDraftsRouter,
+  submissions: customerSubmissionsRouter,
   orders: customerOrdersRouter,
+  notes: customerNotesRouter,
+  documents: customerDocumentsRouter,
+  tickets: customerTicketsRouter,
 });
 
 export type CustomerRouter = typeof customerRouter;

@@ -1,8 +1,16 @@
 import type { Db } from "@portway/db";
-import type { Clock, CustomerIdentity, Identity, StaffIdentity } from "@portway/services";
+import {
+  type ActingAs,
+  type Clock,
+  type CustomerIdentity,
+  type Identity,
+  ServiceError,
+  type StaffIdentity,
+} from "@portway/services";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { toTrpcError } from "./errors";
 
 export interface Context {
   db: Db;
@@ -20,6 +28,15 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Field-level messages for forms: which field, what is wrong.
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        domain:
+          error.cause instanceof ServiceError
+            ? {
+                code: error.cause.code,
+                field: error.cause.field,
+                issues: error.cause.issues,
+                details: error.cause.details,
+              }
+            : null,
       },
     };
   },
@@ -28,25 +45,37 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** Expected failures of use cases become tRPC errors in one place (see errors.ts for the table). */
+const mapServiceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ServiceError) {
+    throw toTrpcError(result.error.cause);
+  }
+  return result;
+});
+
 /** Explicitly public: no session needed. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(mapServiceErrors);
 
 /** A signed-in customer user; the context carries the account, so every query is scoped to it. */
-export const customerProcedure = t.procedure.use(({ ctx, next }) => {
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.identity?.kind !== "customer") {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to the customer portal first." });
   }
   const user: CustomerIdentity = ctx.identity;
-  return next({ ctx: { ...ctx, user, account: { id: user.accountId } } });
+  const acting: ActingAs = { actor: { kind: "USER", id: user.userId }, accountId: user.accountId };
+  const owner = { accountId: user.accountId, userId: user.userId };
+  return next({ ctx: { ...ctx, user, account: { id: user.accountId }, acting, owner } });
 });
 
 /** A signed-in member of the porting team. */
-export const staffProcedure = t.procedure.use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.identity?.kind !== "staff") {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to the admin portal first." });
   }
   const staff: StaffIdentity = ctx.identity;
-  return next({ ctx: { ...ctx, staff } });
+  const acting: ActingAs = { actor: { kind: "STAFF", id: staff.userId } };
+  return next({ ctx: { ...ctx, staff, acting } });
 });
 
 /** Porting team leads only (administration, reports). */

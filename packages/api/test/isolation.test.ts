@@ -63,7 +63,7 @@ describe("customer router", () => {
     const a = await createCustomerCaller(context(customer(acme))).orders.list({ sort: "createdAt", direction: "asc" });
     expect(a.total).toBe(2);
     expect(a.rows.map((r) => r.customerReference).sort()).toEqual(["ACME-1", "ACME-2"]);
-    const b = await createCustomerCaller(context(customer(blue))).orders.list({ status: "SUBMITTED" });
+    const b = await createCustomerCaller(context(customer(blue))).orders.list({ statuses: ["SUBMITTED"] });
     expect(b.rows.map((r) => r.customerReference)).toEqual(["BLUE-1"]);
   });
 

@@ -75,7 +75,7 @@ CREATE TABLE "documents" (
 	"uploaded_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "documents_size" CHECK ("documents"."size" between 1 and 3145728),
-	CONSTRAINT "documents_kind" CHECK ("documents"."kind" in ('LOA', 'BILL', 'CSR', 'OTHER'))
+	CONSTRAINT "documents_kind" CHECK ("documents"."kind" in ('LOA', 'BILL_COPY', 'CSR', 'OTHER'))
 );
 --> statement-breakpoint
 CREATE TABLE "notes" (

@@ -52,22 +52,28 @@ describe("orders page", () => {
         ...Array.from({ length: 5 }, (_, i) => ({ accountId: a.id, customerReference: `A-${i}`, pon: `P${i}` })),
         { accountId: b.id, customerReference: "B-0" },
       ]);
-    const page = await findOrdersPage(handle.db, {
-      accountId: a.id,
-      page: 1,
-      pageSize: 2,
-      sort: "pon",
-      direction: "asc",
-    });
+    const page = await findOrdersPage(
+      handle.db,
+      { accountId: a.id },
+      {
+        page: 1,
+        pageSize: 2,
+        sort: "pon",
+        direction: "asc",
+      },
+    );
     expect(page.total).toBe(5);
     expect(page.rows.map((r) => r.pon)).toEqual(["P2", "P3"]);
-    const other = await findOrdersPage(handle.db, {
-      accountId: b.id,
-      page: 0,
-      pageSize: 50,
-      sort: "createdAt",
-      direction: "desc",
-    });
+    const other = await findOrdersPage(
+      handle.db,
+      { accountId: b.id },
+      {
+        page: 0,
+        pageSize: 50,
+        sort: "createdAt",
+        direction: "desc",
+      },
+    );
     expect(other.rows.map((r) => r.customerReference)).toEqual(["B-0"]);
   });
 

@@ -1,11 +1,15 @@
 export * from "./accounts/index";
 export * from "./clock";
+export * from "./collaboration/index";
 export * from "./config/config-error";
 export * from "./config/portal-env";
 export * from "./config/service-env";
 export * from "./demo/credentials";
 export * from "./demo/seed";
+export * from "./errors";
 export type * from "./identity";
-export * from "./orders/list-orders";
+export * from "./numbering/index";
+export * from "./orders/index";
+export * from "./staff/index";
 export * from "./system/heartbeat";
 export * from "./system/status";

@@ -1,41 +1,181 @@
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { portOrders } from "../schema/index";
+import { customerAccounts, portOrders, portOrderTns } from "../schema/index";
 
 export const orderSortColumns = {
   createdAt: portOrders.createdAt,
   status: portOrders.status,
   focAt: portOrders.focAt,
   pon: portOrders.pon,
+  customerReference: portOrders.customerReference,
+  tnCount: portOrders.tnCount,
+  portType: portOrders.portType,
 } as const;
 export type OrderSortColumn = keyof typeof orderSortColumns;
 
-export interface OrderPageQuery {
-  accountId: string;
+export interface OrderFilters {
+  statuses?: string[] | undefined;
+  portTypes?: string[] | undefined;
+  pon?: string | undefined;
+  customerReference?: string | undefined;
+  /** Orders holding this TN (E.164). */
+  tn?: string | undefined;
+  btn?: string | undefined;
+  focFrom?: Date | undefined;
+  focTo?: Date | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  assignedTo?: string | undefined;
+}
+
+/** Tenancy: a customer query always names its account; only staff queries may span all accounts. */
+export type OrderScope = { accountId: string } | { allAccounts: true; accountId?: string | undefined };
+
+export interface OrderPageQuery extends OrderFilters {
   page: number;
   pageSize: number;
   sort: OrderSortColumn;
   direction: "asc" | "desc";
-  status?: string | undefined;
 }
 
-/** One page of an account's orders. Tenancy: the account ID is always part of the filter. */
-export async function findOrdersPage(db: DbOrTx, query: OrderPageQuery) {
-  const filters: SQL[] = [eq(portOrders.accountId, query.accountId)];
-  if (query.status) {
-    filters.push(eq(portOrders.status, query.status));
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function orderFilterSql(scope: OrderScope, filters: OrderFilters): SQL | undefined {
+  const where: SQL[] = [];
+  if ("accountId" in scope && scope.accountId) {
+    where.push(eq(portOrders.accountId, scope.accountId));
   }
-  const where = and(...filters);
+  if (filters.statuses?.length) {
+    where.push(inArray(portOrders.status, filters.statuses));
+  }
+  if (filters.portTypes?.length) {
+    where.push(inArray(portOrders.portType, filters.portTypes));
+  }
+  if (filters.pon) {
+    where.push(sql`${portOrders.pon} like ${`${escapeLike(filters.pon)}%`}`);
+  }
+  if (filters.customerReference) {
+    where.push(sql`${portOrders.customerReference} ilike ${`%${escapeLike(filters.customerReference)}%`}`);
+  }
+  if (filters.btn) {
+    where.push(eq(portOrders.btn, filters.btn));
+  }
+  if (filters.tn) {
+    const tnWhere = [eq(portOrderTns.tn, filters.tn)];
+    if ("accountId" in scope && scope.accountId) {
+      tnWhere.push(eq(portOrderTns.accountId, scope.accountId));
+    }
+    where.push(
+      inArray(portOrders.id, sql`(select ${portOrderTns.orderId} from ${portOrderTns} where ${and(...tnWhere)})`),
+    );
+  }
+  if (filters.focFrom) {
+    where.push(gte(portOrders.focAt, filters.focFrom));
+  }
+  if (filters.focTo) {
+    where.push(lt(portOrders.focAt, filters.focTo));
+  }
+  if (filters.createdFrom) {
+    where.push(gte(portOrders.createdAt, filters.createdFrom));
+  }
+  if (filters.createdTo) {
+    where.push(lt(portOrders.createdAt, filters.createdTo));
+  }
+  if (filters.assignedTo) {
+    where.push(eq(portOrders.assignedTo, filters.assignedTo));
+  }
+  return where.length > 0 ? and(...where) : undefined;
+}
+
+const listColumns = {
+  id: portOrders.id,
+  accountId: portOrders.accountId,
+  accountName: customerAccounts.name,
+  portRequestId: portOrders.portRequestId,
+  status: portOrders.status,
+  portType: portOrders.portType,
+  pon: portOrders.pon,
+  customerReference: portOrders.customerReference,
+  btn: portOrders.btn,
+  tnCount: portOrders.tnCount,
+  requestedFocAt: portOrders.requestedFocAt,
+  focAt: portOrders.focAt,
+  supp: portOrders.supp,
+  assignedTo: portOrders.assignedTo,
+  createdAt: portOrders.createdAt,
+  updatedAt: portOrders.updatedAt,
+};
+
+/** One page of orders with the total count of the filtered set. */
+export async function findOrdersPage(db: DbOrTx, scope: OrderScope, query: OrderPageQuery) {
+  const where = orderFilterSql(scope, query);
   const column = orderSortColumns[query.sort];
   const [rows, totals] = await Promise.all([
     db
-      .select()
+      .select(listColumns)
       .from(portOrders)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
       .where(where)
-      .orderBy(query.direction === "asc" ? asc(column) : desc(column), desc(portOrders.id))
+      .orderBy(
+        query.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
+        desc(portOrders.id),
+      )
       .limit(query.pageSize)
       .offset(query.page * query.pageSize),
     db.select({ total: count() }).from(portOrders).where(where),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
 }
+
+/** The filtered set for export, in pages of `batchSize` (keyset on created_at, id), so memory stays flat. */
+export async function* findOrdersForExport(db: DbOrTx, scope: OrderScope, filters: OrderFilters, batchSize = 2_000) {
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const base = orderFilterSql(scope, filters);
+    const cursor: SQL | undefined = after
+      ? sql`(${portOrders.createdAt}, ${portOrders.id}) < (${after.createdAt}, ${after.id})`
+      : undefined;
+    const rows: OrderListRow[] = await db
+      .select(listColumns)
+      .from(portOrders)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+      .where(and(base, cursor))
+      .orderBy(desc(portOrders.createdAt), desc(portOrders.id))
+      .limit(batchSize);
+    if (rows.length === 0) {
+      return;
+    }
+    yield rows;
+    const last: OrderListRow | undefined = rows[rows.length - 1];
+    if (!last || rows.length < batchSize) {
+      return;
+    }
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+export async function findOrderRow(db: DbOrTx, where: { orderId: string; accountId?: string }) {
+  const filters = [eq(portOrders.id, where.orderId)];
+  if (where.accountId) {
+    filters.push(eq(portOrders.accountId, where.accountId));
+  }
+  const rows = await db
+    .select()
+    .from(portOrders)
+    .where(and(...filters))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findOrdersOfRequest(db: DbOrTx, accountId: string, portRequestId: string) {
+  return db
+    .select(listColumns)
+    .from(portOrders)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+    .where(and(eq(portOrders.accountId, accountId), eq(portOrders.portRequestId, portRequestId)))
+    .orderBy(asc(portOrders.sequence));
+}
+
+export type OrderListRow = Awaited<ReturnType<typeof findOrdersPage>>["rows"][number];

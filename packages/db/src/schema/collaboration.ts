@@ -51,7 +51,7 @@ export const documents = pgTable(
     index("documents_order_idx").on(t.orderId),
     index("documents_draft_idx").on(t.draftId),
     check("documents_size", sql`${t.size} between 1 and 3145728`),
-    check("documents_kind", sql`${t.kind} in ('LOA', 'BILL', 'CSR', 'OTHER')`),
+    check("documents_kind", sql`${t.kind} in ('LOA', 'BILL_COPY', 'CSR', 'OTHER')`),
   ],
 );
 

@@ -1,0 +1,44 @@
+import {
+  addStaffNote,
+  assignInput,
+  assignWork,
+  exportOrdersCsv,
+  getOrderDetail,
+  listOrders,
+  orderFiltersInput,
+  orderListInput,
+  recordEventInput,
+  recordOrderEvent,
+  staffNoteInput,
+} from "@portway/services";
+import { z } from "zod";
+import { router, staffProcedure } from "../trpc";
+
+const staffListInput = orderListInput.extend({ accountId: z.string().uuid().optional() });
+
+export const adminOrdersRouter = router({
+  list: staffProcedure
+    .input(staffListInput)
+    .query(({ ctx, input }) => listOrders(ctx.db, { allAccounts: true, accountId: input.accountId }, input)),
+  get: staffProcedure
+    .input(z.object({ orderId: z.string().uuid() }))
+    .query(({ ctx, input }) =>
+      getOrderDetail(ctx.db, { orderId: input.orderId }, { staff: true, now: ctx.clock.now() }),
+    ),
+  exportCsv: staffProcedure.input(orderFiltersInput).query(async ({ ctx, input }) => {
+    let csv = "";
+    for await (const chunk of exportOrdersCsv(ctx.db, { allAccounts: true }, input)) {
+      csv += chunk;
+    }
+    return csv;
+  }),
+  record: staffProcedure
+    .input(recordEventInput)
+    .mutation(({ ctx, input }) => recordOrderEvent(ctx.db, ctx.clock, ctx.acting, input)),
+  assign: staffProcedure.input(assignInput).mutation(({ ctx, input }) => assignWork(ctx.db, input)),
+  addNote: staffProcedure
+    .input(staffNoteInput)
+    .mutation(({ ctx, input }) =>
+      addStaffNote(ctx.db, ctx.clock, { userId: ctx.staff.userId, name: ctx.staff.name }, input),
+    ),
+});

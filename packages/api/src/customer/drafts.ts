@@ -1,0 +1,25 @@
+import {
+  draftDocumentUploadInput,
+  draftSaveInput,
+  getDraft,
+  listDrafts,
+  removeDraft,
+  saveDraft,
+  uploadDraftDocument,
+} from "@portway/services";
+import { z } from "zod";
+import { customerProcedure, router } from "../trpc";
+
+const draftRef = z.object({ draftId: z.string().uuid() });
+
+export const customerDraftsRouter = router({
+  list: customerProcedure.query(({ ctx }) => listDrafts(ctx.db, ctx.owner)),
+  get: customerProcedure.input(draftRef).query(({ ctx, input }) => getDraft(ctx.db, ctx.owner, input.draftId)),
+  save: customerProcedure
+    .input(draftSaveInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.clock, ctx.owner, input)),
+  remove: customerProcedure.input(draftRef).mutation(({ ctx, input }) => removeDraft(ctx.db, ctx.owner, input.draftId)),
+  uploadDocument: customerProcedure
+    .input(draftDocumentUploadInput)
+    .mutation(({ ctx, input }) => uploadDraftDocument(ctx.db, ctx.clock, ctx.owner, input)),
+});

@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { authUsers, customerAccounts, manualRequests, portOrders, tickets } from "../schema/index";
+
+export interface QueuePage {
+  page: number;
+  pageSize: number;
+  /** Only items assigned to this staff member ("mine"). */
+  assignedTo?: string | undefined;
+}
+
+/** Open work for the porting team of some kinds (project ports, short-notice SUPPs), oldest first. */
+export async function findManualRequestQueue(db: DbOrTx, kinds: string[], page: QueuePage) {
+  const where = and(
+    eq(manualRequests.status, "OPEN"),
+    inArray(manualRequests.kind, kinds),
+    page.assignedTo ? eq(manualRequests.assignedTo, page.assignedTo) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: manualRequests.id,
+        kind: manualRequests.kind,
+        reason: manualRequests.reason,
+        requestedFocAt: manualRequests.requestedFocAt,
+        createdAt: manualRequests.createdAt,
+        assignedTo: manualRequests.assignedTo,
+        assigneeName: authUsers.name,
+        orderId: portOrders.id,
+        orderStatus: portOrders.status,
+        portType: portOrders.portType,
+        pon: portOrders.pon,
+        focAt: portOrders.focAt,
+        tnCount: portOrders.tnCount,
+        accountName: customerAccounts.name,
+      })
+      .from(manualRequests)
+      .innerJoin(portOrders, eq(portOrders.id, manualRequests.orderId))
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+      .leftJoin(authUsers, eq(authUsers.id, manualRequests.assignedTo))
+      .where(where)
+      .orderBy(asc(manualRequests.createdAt), asc(manualRequests.id))
+      .limit(page.pageSize)
+      .offset(page.page * page.pageSize),
+    db.select({ total: count() }).from(manualRequests).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+export async function findOpenTicketQueue(db: DbOrTx, page: QueuePage) {
+  const where = and(
+    eq(tickets.status, "OPEN"),
+    page.assignedTo ? eq(tickets.assignedTo, page.assignedTo) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: tickets.id,
+        subject: tickets.subject,
+        status: tickets.status,
+        orderId: tickets.orderId,
+        accountName: customerAccounts.name,
+        assignedTo: tickets.assignedTo,
+        assigneeName: authUsers.name,
+        createdAt: tickets.createdAt,
+        updatedAt: tickets.updatedAt,
+      })
+      .from(tickets)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, tickets.accountId))
+      .leftJoin(authUsers, eq(authUsers.id, tickets.assignedTo))
+      .where(where)
+      .orderBy(asc(tickets.updatedAt))
+      .limit(page.pageSize)
+      .offset(page.page * page.pageSize),
+    db.select({ total: count() }).from(tickets).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Counts for the admin navigation. */
+export async function countQueues(db: DbOrTx) {
+  const [manual, exceptions, open, stuck] = await Promise.all([
+    db
+      .select({ kind: manualRequests.kind, n: count() })
+      .from(manualRequests)
+      .where(eq(manualRequests.status, "OPEN"))
+      .groupBy(manualRequests.kind),
+    db.select({ n: count() }).from(portOrders).where(eq(portOrders.status, "EXCEPTION")),
+    db.select({ n: count() }).from(tickets).where(eq(tickets.status, "OPEN")),
+    db.select({ n: count() }).from(portOrders).where(sql`${portOrders.stuckSince} is not null`),
+  ]);
+  const byKind = new Map(manual.map((m) => [m.kind, m.n]));
+  return {
+    projectPorts: byKind.get("PROJECT_PORT") ?? 0,
+    shortNotice: (byKind.get("SHORT_NOTICE_CANCEL") ?? 0) + (byKind.get("SHORT_NOTICE_RESCHEDULE") ?? 0),
+    exceptions: exceptions[0]?.n ?? 0,
+    tickets: open[0]?.n ?? 0,
+    stuck: stuck[0]?.n ?? 0,
+  };
+}
+
+export async function assignOrder(db: DbOrTx, orderId: string, staffId: string | null) {
+  const rows = await db.update(portOrders).set({ assignedTo: staffId }).where(eq(portOrders.id, orderId)).returning({ id: portOrders.id });
+  return rows.length === 1;
+}
+
+export async function assignManualRequest(db: DbOrTx, requestId: string, staffId: string | null) {
+  const rows = await db
+    .update(manualRequests)
+    .set({ assignedTo: staffId })
+    .where(eq(manualRequests.id, requestId))
+    .returning({ id: manualRequests.id, orderId: manualRequests.orderId });
+  return rows[0] ?? null;
+}
+
+export async function assignTicket(db: DbOrTx, ticketId: string, staffId: string | null) {
+  const rows = await db.update(tickets).set({ assignedTo: staffId }).where(eq(tickets.id, ticketId)).returning({ id: tickets.id });
+  return rows.length === 1;
+}
+
+export async function findStaffMember(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select({ id: authUsers.id, name: authUsers.name, role: authUsers.role })
+    .from(authUsers)
+    .where(and(eq(authUsers.id, userId), eq(authUsers.kind, "staff")))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findStaffMembers(db: DbOrTx) {
+  return db
+    .select({ id: authUsers.id, name: authUsers.name, role: authUsers.role, email: authUsers.email })
+    .from(authUsers)
+    .where(eq(authUsers.kind, "staff"))
+    .orderBy(asc(authUsers.name));
+}
+
+export async function findOpenManualRequest(db: DbOrTx, orderId: string, kinds: string[]) {
+  const rows = await db
+    .select()
+    .from(manualRequests)
+    .where(and(eq(manualRequests.orderId, orderId), eq(manualRequests.status, "OPEN"), inArray(manualRequests.kind, kinds)))
+    .orderBy(desc(manualRequests.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto";
+import {
+  type Db,
+  type DbOrTx,
+  deleteDocument,
+  findDocument,
+  findDraft,
+  findOrderDocuments,
+  findOrderRow,
+  insertDocument,
+} from "@portway/db";
+import { DOCUMENT_KINDS, isTerminalStatus, type OrderStatus } from "@portway/domain";
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { invalid, notFound, ServiceError } from "../errors";
+import { mediaTypeOfName, sniffDocument } from "./sniff-document";
+
+export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
+
+export const documentUploadInput = z.object({
+  orderId: z.string().uuid(),
+  kind: z.enum(DOCUMENT_KINDS),
+  fileName: z.string().trim().min(1).max(200),
+  /** The file, base64-encoded. */
+  contentBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, {
+    message: "The file is larger than 3 MB.",
+  }),
+  /** For an LOA: when the end user signed it (ISO date or instant). */
+  signedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type DocumentUploadInput = z.infer<typeof documentUploadInput>;
+
+/** Checks a file (size, type by content against its name); returns its bytes and media type. */
+export function checkDocumentFile(fileName: string, contentBase64: string) {
+  const bytes = Buffer.from(contentBase64, "base64");
+  if (bytes.length === 0) {
+    throw invalid([{ field: "file", code: "EMPTY_FILE", message: `${fileName} is empty.` }]);
+  }
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw invalid([
+      { field: "file", code: "FILE_TOO_LARGE", message: `${fileName} is ${mb} MB; documents may be at most 3 MB.` },
+    ]);
+  }
+  const detected = sniffDocument(bytes, fileName);
+  if (!detected) {
+    throw invalid([
+      {
+        field: "file",
+        code: "UNSUPPORTED_TYPE",
+        message: `${fileName} is not a PDF, PNG, JPG, TIFF, TXT, CSV, DOCX or XLSX file (checked by its content).`,
+      },
+    ]);
+  }
+  const claimed = mediaTypeOfName(fileName);
+  const textual = (type: string | null) => type === "text/plain" || type === "text/csv";
+  if (claimed !== detected && !(textual(claimed) && textual(detected))) {
+    throw invalid([
+      {
+        field: "file",
+        code: "TYPE_MISMATCH",
+        message: `${fileName} is named as ${claimed ?? "an unknown type"} but its content is ${detected}.`,
+      },
+    ]);
+  }
+  return { bytes, mediaType: detected };
+}
+
+async function requireWritableOrder(db: DbOrTx, orderId: string, accountId: string | undefined) {
+  const order = await findOrderRow(db, { orderId, ...(accountId ? { accountId } : {}) });
+  if (!order) {
+    throw notFound("The order");
+  }
+  if (isTerminalStatus(order.status as OrderStatus)) {
+    throw new ServiceError(
+      "PRECONDITION",
+      "READ_ONLY",
+      `Documents of a ${order.status.toLowerCase()} order are read-only.`,
+      "documents",
+    );
+  }
+  return order;
+}
+
+export async function uploadOrderDocument(
+  db: Db,
+  clock: Clock,
+  who: { accountId?: string; userId: string },
+  input: DocumentUploadInput,
+) {
+  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  return db.transaction(async (tx) => {
+    const order = await requireWritableOrder(tx, input.orderId, who.accountId);
+    return insertDocument(tx, {
+      accountId: order.accountId,
+      orderId: order.id,
+      kind: input.kind,
+      fileName: input.fileName,
+      mediaType,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      content: bytes,
+      signedAt: input.signedAt ? new Date(input.signedAt) : null,
+      uploadedBy: who.userId,
+      createdAt: clock.now(),
+    });
+  });
+}
+
+export const draftDocumentUploadInput = documentUploadInput
+  .omit({ orderId: true })
+  .extend({ draftId: z.string().uuid() });
+
+/** A document attached while the order is still a draft (typically the signed LOA); it moves to the orders at submit. */
+export async function uploadDraftDocument(
+  db: Db,
+  clock: Clock,
+  who: { accountId: string; userId: string },
+  input: z.infer<typeof draftDocumentUploadInput>,
+) {
+  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  return db.transaction(async (tx) => {
+    if (!(await findDraft(tx, { draftId: input.draftId, accountId: who.accountId }))) {
+      throw notFound("The draft");
+    }
+    return insertDocument(tx, {
+      accountId: who.accountId,
+      draftId: input.draftId,
+      kind: input.kind,
+      fileName: input.fileName,
+      mediaType,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      content: bytes,
+      signedAt: input.signedAt ? new Date(input.signedAt) : null,
+      uploadedBy: who.userId,
+      createdAt: clock.now(),
+    });
+  });
+}
+
+export async function removeOrderDocument(db: Db, who: { accountId?: string }, input: { documentId: string }) {
+  return db.transaction(async (tx) => {
+    const document = await findDocument(tx, {
+      documentId: input.documentId,
+      ...(who.accountId ? { accountId: who.accountId } : {}),
+    });
+    if (!document?.orderId) {
+      throw notFound("The document");
+    }
+    await requireWritableOrder(tx, document.orderId, who.accountId);
+    await deleteDocument(tx, document.id);
+    return { id: document.id };
+  });
+}
+
+export async function listOrderDocuments(db: Db, orderId: string) {
+  return findOrderDocuments(db, orderId);
+}
+
+export async function readDocument(db: Db, who: { accountId?: string }, documentId: string) {
+  const document = await findDocument(db, { documentId, ...(who.accountId ? { accountId: who.accountId } : {}) });
+  if (!document) {
+    throw notFound("The document");
+  }
+  return document;
+}

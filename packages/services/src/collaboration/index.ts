@@ -1,0 +1,4 @@
+export * from "./documents";
+export * from "./notes";
+export * from "./sniff-document";
+export * from "./tickets";

@@ -1,0 +1,86 @@
+import { type Db, findOrderRow, findTicket, insertTicket, insertTicketMessage, updateTicket } from "@portway/db";
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { notFound, ServiceError } from "../errors";
+
+export const openTicketInput = z.object({
+  orderId: z.string().uuid(),
+  subject: z.string().trim().min(1, { message: "Give the ticket a subject." }).max(200),
+  body: z.string().trim().min(1, { message: "Say what you need from the porting team." }).max(8000),
+});
+export const ticketReplyInput = z.object({
+  ticketId: z.string().uuid(),
+  body: z.string().trim().min(1, { message: "Write a reply first." }).max(8000),
+  close: z.boolean().default(false),
+});
+
+/** "Talk to the porting team" about one order. */
+export async function openTicket(
+  db: Db,
+  clock: Clock,
+  who: { accountId: string; userId: string; name: string },
+  input: z.infer<typeof openTicketInput>,
+) {
+  return db.transaction(async (tx) => {
+    const order = await findOrderRow(tx, { orderId: input.orderId, accountId: who.accountId });
+    if (!order) {
+      throw notFound("The order");
+    }
+    const now = clock.now();
+    const ticket = await insertTicket(tx, {
+      accountId: who.accountId,
+      orderId: order.id,
+      subject: input.subject,
+      status: "OPEN",
+      createdBy: who.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertTicketMessage(tx, {
+      ticketId: ticket.id,
+      authorKind: "USER",
+      authorId: who.userId,
+      authorName: who.name,
+      body: input.body,
+      createdAt: now,
+    });
+    return { id: ticket.id };
+  });
+}
+
+/** A message on a ticket: from the customer it waits for the porting team, from staff for the customer. */
+export async function replyToTicket(
+  db: Db,
+  clock: Clock,
+  who: { kind: "USER" | "STAFF"; accountId?: string; userId: string; name: string },
+  input: z.infer<typeof ticketReplyInput>,
+) {
+  return db.transaction(async (tx) => {
+    const ticket = await findTicket(tx, {
+      ticketId: input.ticketId,
+      ...(who.accountId ? { accountId: who.accountId } : {}),
+    });
+    if (!ticket) {
+      throw notFound("The ticket");
+    }
+    if (ticket.status === "CLOSED" && who.kind === "STAFF") {
+      throw new ServiceError("PRECONDITION", "TICKET_CLOSED", "This ticket is closed.", "ticketId");
+    }
+    const now = clock.now();
+    await insertTicketMessage(tx, {
+      ticketId: ticket.id,
+      authorKind: who.kind,
+      authorId: who.userId,
+      authorName: who.name,
+      body: input.body,
+      createdAt: now,
+    });
+    const status = input.close ? "CLOSED" : who.kind === "STAFF" ? "ANSWERED" : "OPEN";
+    await updateTicket(tx, ticket.id, {
+      status,
+      updatedAt: now,
+      ...(who.kind === "STAFF" && !ticket.assignedTo ? { assignedTo: who.userId } : {}),
+    });
+    return { id: ticket.id, status };
+  });
+}

@@ -1,0 +1,349 @@
+import {
+  type DbOrTx,
+  deleteOrderLines,
+  findHistorySince,
+  findHolidays,
+  findOpenRejections,
+  findOrderLines,
+  insertHistoryEntries,
+  insertManualRequest,
+  insertOrderLines,
+  insertOutboxJobs,
+  insertRejections,
+  insertSupp,
+  lockOrder,
+  type PortOrderRow,
+  type PortOrderTnRow,
+  releaseOrderLines,
+  resolveOpenManualRequests,
+  resolveOpenSupps,
+  resolveRejections,
+  updateOrderLine,
+  updateOrderRow,
+} from "@portway/db";
+import {
+  type Actor,
+  applyOrderEvent,
+  type BusinessCalendar,
+  buildBusinessCalendar,
+  type HistoryEntry,
+  isTerminalStatus,
+  mapRejection,
+  type OrderDetails,
+  type OrderEffect,
+  type OrderEvent,
+  type OrderStatus,
+  type PortOrder,
+  type PortType,
+  type SuppInFlight,
+  type TnLine,
+} from "@portway/domain";
+import { notFound, ServiceError } from "../errors";
+import { outboxJobs } from "./jobs";
+
+export interface LoadedOrder {
+  row: PortOrderRow;
+  order: PortOrder;
+  lines: PortOrderTnRow[];
+}
+
+export function toDomainOrder(
+  row: PortOrderRow,
+  lines: PortOrderTnRow[],
+  openRejections: { code: string; rawText: string | null }[],
+): PortOrder {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status as OrderStatus,
+    portType: (row.portType as PortType | null) ?? null,
+    pon: row.pon,
+    focAt: row.focAt ? row.focAt.toISOString() : null,
+    details: row.details as OrderDetails,
+    lines: lines.map((line): TnLine => {
+      const base: TnLine = { tn: line.tn, status: line.status as TnLine["status"] };
+      return line.excludedReason ? { ...base, excludedReason: line.excludedReason } : base;
+    }),
+    rejections: openRejections.map((r) => mapRejection({ code: r.code, text: r.rawText ?? "" })),
+    supp: (row.supp as SuppInFlight | null) ?? null,
+    suppsAfterFoc: row.suppsAfterFoc,
+    csrRound: row.csrRound,
+    activationSent: row.activationSent,
+  };
+}
+
+/** Loads and locks an order; with an account ID (customer calls), another account's order is NOT_FOUND. */
+export async function loadOrderForUpdate(
+  db: DbOrTx,
+  where: { orderId: string; accountId?: string },
+): Promise<LoadedOrder> {
+  const row = await lockOrder(db, where);
+  if (!row) {
+    throw notFound("The order");
+  }
+  const [lines, open] = await Promise.all([findOrderLines(db, row.id), findOpenRejections(db, row.id)]);
+  return { row, lines, order: toDomainOrder(row, lines, open) };
+}
+
+/** The business calendar of an order: porting holidays, company-wide dates and the losing carrier's own. */
+export async function loadCalendar(db: DbOrTx, carrierId: string | null, now: Date): Promise<BusinessCalendar> {
+  const rows = await findHolidays(db, { carrierIds: carrierId ? [carrierId] : [] });
+  const year = now.getUTCFullYear();
+  return buildBusinessCalendar(
+    [year - 1, year, year + 1],
+    rows.map((r) => r.date),
+  );
+}
+
+export interface EventOptions {
+  now: Date;
+  actor: Actor;
+  expectedVersion?: number;
+  carrierMinBusinessDays?: number;
+}
+
+function historyRow(orderId: string, entry: HistoryEntry) {
+  return {
+    orderId,
+    version: entry.version,
+    at: new Date(entry.at),
+    actorKind: entry.actor.kind,
+    actorId: entry.actor.id ?? null,
+    event: entry.event,
+    fromStatus: entry.from,
+    toStatus: entry.to,
+    reason: entry.reason,
+    changes: entry.changes,
+  };
+}
+
+/**
+ * The one way an order changes: ask the domain for the transition, then write the new state, its TNs, history and
+ * the effects (jobs, SUPPs, manual requests, activation plan) in the caller's transaction.
+ */
+export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: OrderEvent, options: EventOptions) {
+  const { row, order } = loaded;
+  const calendar = await loadCalendar(db, row.carrierId, options.now);
+  const history =
+    options.expectedVersion !== undefined && options.expectedVersion !== order.version
+      ? (await findHistorySince(db, order.id, options.expectedVersion)).map(
+          (h): HistoryEntry => ({
+            version: h.version,
+            at: h.at.toISOString(),
+            actor: { kind: h.actorKind as Actor["kind"], ...(h.actorId ? { id: h.actorId } : {}) },
+            event: h.event as HistoryEntry["event"],
+            from: h.fromStatus as OrderStatus,
+            to: h.toStatus as OrderStatus,
+            reason: h.reason,
+            changes: h.changes,
+          }),
+        )
+      : [];
+  const transition = applyOrderEvent(order, event, {
+    now: options.now.toISOString(),
+    actor: options.actor,
+    calendar,
+    ...(options.carrierMinBusinessDays !== undefined ? { carrierMinBusinessDays: options.carrierMinBusinessDays } : {}),
+    ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
+    history,
+  });
+  if (!transition.ok) {
+    const { error } = transition;
+    const kind = error.code === "VERSION_CONFLICT" ? "CONFLICT" : "PRECONDITION";
+    throw new ServiceError(
+      kind,
+      error.code,
+      error.message,
+      error.field,
+      [],
+      error.changes ? { changes: error.changes } : {},
+    );
+  }
+  const next = transition.order;
+  await writeLines(db, loaded, next);
+  const update = await carryOutEffects(db, loaded, next, event, transition.effects, options);
+  const saved = await updateOrderRow(db, order.id, row.version, {
+    status: next.status,
+    portType: next.portType,
+    pon: next.pon,
+    focAt: next.focAt ? new Date(next.focAt) : null,
+    details: next.details as Record<string, unknown>,
+    btn: typeof next.details.btn === "string" ? next.details.btn : null,
+    requestedFocAt: next.details.requestedFoc ? new Date(next.details.requestedFoc) : null,
+    supp: next.supp as Record<string, unknown> | null,
+    suppsAfterFoc: next.suppsAfterFoc,
+    csrRound: next.csrRound,
+    activationSent: next.activationSent,
+    tnCount: next.lines.filter((l) => l.status !== "EXCLUDED").length,
+    version: next.version,
+    updatedAt: options.now,
+    ...(next.status !== order.status ? { lastProgressAt: options.now, stuckSince: null } : {}),
+    ...update,
+  });
+  if (!saved) {
+    throw new ServiceError(
+      "CONFLICT",
+      "VERSION_CONFLICT",
+      "The order changed while this change was being saved; reload it.",
+      "version",
+    );
+  }
+  return { order: next, effects: transition.effects };
+}
+
+async function writeLines(db: DbOrTx, loaded: LoadedOrder, next: PortOrder) {
+  const before = new Map(loaded.lines.map((l) => [l.tn, l]));
+  const after = new Map(next.lines.map((l) => [l.tn, l]));
+  const terminal = isTerminalStatus(next.status);
+  const removed = [...before.keys()].filter((tn) => !after.has(tn));
+  await deleteOrderLines(db, loaded.row.id, removed);
+  const added = next.lines.filter((l) => !before.has(l.tn));
+  await insertOrderLines(
+    db,
+    added.map((l) => ({
+      orderId: loaded.row.id,
+      accountId: loaded.row.accountId,
+      tn: l.tn,
+      status: l.status,
+      active: !terminal,
+    })),
+  );
+  for (const line of next.lines) {
+    const old = before.get(line.tn);
+    if (old && (old.status !== line.status || (old.excludedReason ?? undefined) !== line.excludedReason)) {
+      await updateOrderLine(db, loaded.row.id, line.tn, {
+        status: line.status,
+        excludedReason: line.excludedReason ?? null,
+        activatedAt: line.status === "ACTIVATED" ? new Date() : null,
+        active: !terminal && line.status !== "EXCLUDED",
+      });
+    }
+  }
+  if (terminal) {
+    await releaseOrderLines(db, loaded.row.id);
+  }
+}
+
+async function carryOutEffects(
+  db: DbOrTx,
+  loaded: LoadedOrder,
+  next: PortOrder,
+  event: OrderEvent,
+  effects: OrderEffect[],
+  options: EventOptions,
+) {
+  const orderId = loaded.row.id;
+  const update: { activationDueAt?: Date | null; activationHeld?: boolean } = {};
+  const history: HistoryEntry[] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "RECORD_HISTORY":
+        history.push(effect.entry);
+        break;
+      case "SEND_ORDER":
+        if (effect.route !== "PORTING_TEAM") {
+          await insertOutboxJobs(db, [outboxJobs.dispatchOrder(orderId)]);
+        }
+        break;
+      case "SEND_SUPP": {
+        const supp = await insertSupp(db, {
+          orderId,
+          type: effect.suppType,
+          supCode: effect.supCode,
+          changes: effect.changes as Record<string, unknown>,
+          status: effect.route === "PORTING_TEAM" ? "MANUAL" : "PENDING",
+          manual: effect.route === "PORTING_TEAM",
+          requestedFocAt: effect.changes.requestedFoc ? new Date(effect.changes.requestedFoc) : null,
+          requestedBy: options.actor.id ?? options.actor.kind,
+        });
+        if (effect.route !== "PORTING_TEAM") {
+          await insertOutboxJobs(db, [outboxJobs.sendSupp(orderId, supp.id)]);
+        }
+        break;
+      }
+      case "CREATE_MANUAL_REQUEST": {
+        const supp =
+          effect.kind === "PROJECT_PORT"
+            ? null
+            : await insertSupp(db, {
+                orderId,
+                type: effect.kind === "SHORT_NOTICE_CANCEL" ? "CANCEL" : "RESCHEDULE",
+                supCode: effect.kind === "SHORT_NOTICE_CANCEL" ? 1 : 2,
+                status: "MANUAL",
+                manual: true,
+                requestedFocAt: effect.requestedFoc ? new Date(effect.requestedFoc) : null,
+                requestedBy: options.actor.id ?? options.actor.kind,
+              });
+        await insertManualRequest(db, {
+          orderId,
+          kind: effect.kind,
+          suppId: supp?.id ?? null,
+          requestedFocAt: effect.requestedFoc ? new Date(effect.requestedFoc) : null,
+          reason: effect.reason,
+        });
+        break;
+      }
+      case "SCHEDULE_ACTIVATION":
+        update.activationDueAt = new Date(effect.at);
+        update.activationHeld = false;
+        break;
+      case "HOLD_ACTIVATION":
+        update.activationHeld = true;
+        break;
+      case "DROP_ACTIVATION":
+        update.activationDueAt = null;
+        break;
+      case "SEND_ACTIVATION":
+        if (effect.route !== "PORTING_TEAM") {
+          await insertOutboxJobs(db, [outboxJobs.activate(orderId, effect.tns)]);
+        }
+        break;
+      case "RESTART_CSR":
+      case "DELETE_DRAFT":
+        break;
+    }
+  }
+  await insertHistoryEntries(
+    db,
+    history.map((entry) => historyRow(orderId, entry)),
+  );
+  await recordAnswers(db, loaded, next, event, options);
+  return update;
+}
+
+/** Keeps the side tables (rejections, SUPPs, manual requests) in step with what the event said. */
+async function recordAnswers(
+  db: DbOrTx,
+  loaded: LoadedOrder,
+  next: PortOrder,
+  event: OrderEvent,
+  options: EventOptions,
+) {
+  const orderId = loaded.row.id;
+  if (event.type === "REJECTED") {
+    await insertRejections(
+      db,
+      event.rejections.map((r) => ({
+        orderId,
+        code: r.code,
+        reason: mapRejection(r).reason,
+        rawText: r.text ?? null,
+        carrierId: loaded.row.carrierId,
+        receivedAt: options.now,
+      })),
+    );
+  } else if (next.rejections.length === 0 && loaded.order.rejections.length > 0) {
+    await resolveRejections(db, orderId, options.now);
+  }
+  if (event.type === "SUPP_ACCEPTED" || event.type === "SUPP_REJECTED") {
+    const accepted = event.type === "SUPP_ACCEPTED";
+    const resolution = accepted ? "Accepted by the losing carrier." : event.reason;
+    await resolveOpenSupps(db, orderId, { status: accepted ? "ACCEPTED" : "REFUSED", resolution, at: options.now });
+    await resolveOpenManualRequests(db, orderId, ["SHORT_NOTICE_CANCEL", "SHORT_NOTICE_RESCHEDULE"], {
+      status: accepted ? "ACCEPTED" : "REFUSED",
+      resolution,
+      resolvedBy: options.actor.id ?? null,
+      at: options.now,
+    });
+  }
+}

@@ -1,0 +1,266 @@
+import { randomUUID } from "node:crypto";
+import {
+  attachDraftDocuments,
+  type Db,
+  type DbOrTx,
+  deleteDraft,
+  findCarriersBySpids,
+  findDraftDocuments,
+  findOrdersOfRequest,
+  findPortRequestByReference,
+  insertOrderLines,
+  insertOrderRow,
+  insertPortRequest,
+} from "@portway/db";
+import {
+  type CarrierRules,
+  createDraftOrder,
+  type DocumentRef,
+  type FieldIssue,
+  type Issue,
+  type OrderDetails,
+  type OrderDraft,
+  orderDraftSchema,
+  type PortType,
+  validateSubmission,
+} from "@portway/domain";
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { invalid, ServiceError } from "../errors";
+import { checkNumbers } from "../numbering/check-numbers";
+import { applyEventToOrder, loadCalendar, toDomainOrder } from "./order-store";
+
+export const submissionInput = z.object({
+  draftId: z.string().uuid().optional(),
+  submission: orderDraftSchema,
+});
+export type SubmissionInput = z.infer<typeof submissionInput>;
+
+export interface Submitter {
+  accountId: string;
+  userId: string;
+}
+
+interface PlannedOrder {
+  carrierId: string;
+  carrierName: string;
+  carrierSpid: string;
+  onNet: boolean;
+  portType: PortType;
+  tns: string[];
+  earliestFocDate: string | null;
+  warnings: Issue[];
+}
+
+/** The draft's uploaded documents are what counts at submission, not what the browser says it has. */
+async function resolveDocuments(db: DbOrTx, submitter: Submitter, draftId: string | undefined): Promise<DocumentRef[]> {
+  if (!draftId) {
+    return [];
+  }
+  const rows = await findDraftDocuments(db, submitter.accountId, draftId);
+  return rows.map((row) => ({
+    documentId: row.id,
+    kind: row.kind as DocumentRef["kind"],
+    ...(row.signedAt ? { signedOn: row.signedAt.toISOString().slice(0, 10) } : {}),
+  }));
+}
+
+/**
+ * Splits a submission into orders (SPEC 5) and validates each with the domain: every error of the submission at
+ * once, each naming its field. Reads only.
+ */
+export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Submitter, input: SubmissionInput) {
+  const now = clock.now();
+  const draft: OrderDraft = { ...input.submission, documents: await resolveDocuments(db, submitter, input.draftId) };
+  const tns = draft.tns ?? [];
+  if (tns.length === 0) {
+    return {
+      ok: false as const,
+      errors: [{ field: "tns", code: "NO_NUMBERS", message: "Add at least one telephone number." }],
+      orders: [],
+    };
+  }
+  const check = await checkNumbers(db, { input: tns.join("\n"), accountId: submitter.accountId, now });
+  const errors: FieldIssue[] = [];
+  for (const entry of check.numbers) {
+    if (!entry.valid) {
+      errors.push({
+        field: "tns",
+        code: entry.invalidReason?.code ?? "INVALID_TN",
+        message: `${entry.input}: ${entry.invalidReason?.message ?? "not a valid number."}`,
+      });
+    } else if (!entry.portable) {
+      errors.push({
+        field: "tns",
+        code: entry.notPortableReason?.code ?? "NOT_PORTABLE",
+        message: `${entry.tn ?? entry.input}: ${entry.notPortableReason?.message ?? "cannot be ported."}`,
+      });
+    }
+  }
+  errors.push(...check.grouping.errors);
+  const carriers = await findCarriersBySpids(
+    db,
+    check.grouping.orders.map((o) => o.carrierSpid),
+  );
+  const carrierBySpid = new Map(carriers.map((c) => [c.spid, c]));
+  const orders: PlannedOrder[] = [];
+  for (const proposed of check.grouping.orders) {
+    const carrier = carrierBySpid.get(proposed.carrierSpid);
+    if (!carrier) {
+      errors.push({
+        field: "tns",
+        code: "NOT_IN_PLAN",
+        message: `Carrier ${proposed.carrierSpid} is no longer in the numbering plan.`,
+      });
+      continue;
+    }
+    const rules: CarrierRules = {
+      type: carrier.type,
+      requiresAccountNumber: carrier.requiresAccountNumber,
+      requiresPin: carrier.requiresPin,
+      minBusinessDays: carrier.minBusinessDays,
+    };
+    const calendar = await loadCalendar(db, carrier.id, now);
+    const result = validateSubmission(
+      { ...draft, tns: proposed.tns },
+      { now: now.toISOString(), onNet: proposed.onNet, carrier: rules, calendar },
+    );
+    if (!result.ok) {
+      const label = check.grouping.orders.length > 1 ? `${carrier.name}: ` : "";
+      for (const issue of result.errors) {
+        const duplicate = errors.some((e) => e.field === issue.field && e.code === issue.code);
+        if (!duplicate || label) {
+          errors.push({ ...issue, message: `${label}${issue.message}` });
+        }
+      }
+    }
+    orders.push({
+      carrierId: carrier.id,
+      carrierName: carrier.name,
+      carrierSpid: carrier.spid,
+      onNet: proposed.onNet,
+      portType: result.ok ? result.portType : proposed.portType,
+      tns: proposed.tns,
+      earliestFocDate: proposed.earliestFocDate,
+      warnings: result.ok ? result.warnings : [],
+    });
+  }
+  return errors.length > 0
+    ? { ok: false as const, errors, orders, warnings: check.warnings }
+    : { ok: true as const, errors: [] as FieldIssue[], orders, warnings: check.warnings };
+}
+
+function uniqueViolation(error: unknown): { constraint: string; detail: string } | null {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pg = cause as { code?: string; constraint?: string; detail?: string };
+  return pg?.code === "23505" ? { constraint: pg.constraint ?? "", detail: pg.detail ?? "" } : null;
+}
+
+/**
+ * Submits: creates the port request and its orders in one transaction (history, jobs and the porting team's project
+ * ports included). Submitting again with the same customer reference returns the orders already created.
+ */
+export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitter, input: SubmissionInput) {
+  const reference = input.submission.customerOrderRef?.trim();
+  if (!reference) {
+    throw invalid([
+      { field: "customerOrderRef", code: "REFERENCE_REQUIRED", message: "Customer order reference is required." },
+    ]);
+  }
+  const existing = await findPortRequestByReference(db, submitter.accountId, reference);
+  if (existing) {
+    return {
+      portRequestId: existing.id,
+      created: false,
+      orders: await findOrdersOfRequest(db, submitter.accountId, existing.id),
+    };
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const preview = await previewSubmission(tx, clock, submitter, input);
+      if (!preview.ok) {
+        throw invalid(preview.errors);
+      }
+      const now = clock.now();
+      const documents = await resolveDocuments(tx, submitter, input.draftId);
+      const details: OrderDetails = { ...input.submission, customerOrderRef: reference, documents };
+      delete (details as OrderDraft).tns;
+      const request = await insertPortRequest(tx, {
+        accountId: submitter.accountId,
+        customerReference: reference,
+        submittedBy: submitter.userId,
+        draftId: input.draftId ?? null,
+        tnCount: preview.orders.reduce((sum, o) => sum + o.tns.length, 0),
+        createdAt: now,
+      });
+      for (const [index, planned] of preview.orders.entries()) {
+        const id = randomUUID();
+        const draftOrder = createDraftOrder({ id, tns: planned.tns, details });
+        const row = await insertOrderRow(tx, {
+          id,
+          accountId: submitter.accountId,
+          portRequestId: request.id,
+          sequence: index + 1,
+          status: draftOrder.status,
+          customerReference: reference,
+          btn: typeof details.btn === "string" ? details.btn : null,
+          carrierId: planned.carrierId,
+          onNet: planned.onNet,
+          tnCount: planned.tns.length,
+          details: details as Record<string, unknown>,
+          createdAt: now,
+          updatedAt: now,
+          lastProgressAt: now,
+        });
+        await insertOrderLines(
+          tx,
+          planned.tns.map((tn) => ({ orderId: id, accountId: submitter.accountId, tn })),
+        );
+        const lines = planned.tns.map((tn, i) => ({
+          id: i,
+          orderId: id,
+          accountId: submitter.accountId,
+          tn,
+          status: "PENDING",
+          excludedReason: null,
+          activatedAt: null,
+          active: true,
+        }));
+        await applyEventToOrder(
+          tx,
+          { row, lines, order: toDomainOrder(row, lines, []) },
+          { type: "SUBMIT", portType: planned.portType },
+          { now, actor: { kind: "USER", id: submitter.userId } },
+        );
+        if (input.draftId) {
+          await attachDraftDocuments(tx, input.draftId, id);
+        }
+      }
+      if (input.draftId) {
+        await deleteDraft(tx, { draftId: input.draftId, accountId: submitter.accountId });
+      }
+      return {
+        portRequestId: request.id,
+        created: true,
+        orders: await findOrdersOfRequest(tx, submitter.accountId, request.id),
+      };
+    });
+  } catch (error) {
+    const violation = uniqueViolation(error);
+    if (violation?.constraint === "port_requests_account_reference_uq") {
+      const winner = await findPortRequestByReference(db, submitter.accountId, reference);
+      if (winner) {
+        return {
+          portRequestId: winner.id,
+          created: false,
+          orders: await findOrdersOfRequest(db, submitter.accountId, winner.id),
+        };
+      }
+    }
+    if (violation?.constraint === "port_order_tns_active_uq") {
+      const tn = /\(tn\)=\(([^)]+)\)/.exec(violation.detail)?.[1] ?? "A number";
+      throw new ServiceError("CONFLICT", "IN_ACTIVE_ORDER", `${tn} was just submitted in another active order.`, "tns");
+    }
+    throw error;
+  }
+}
