@@ -26,6 +26,7 @@ import {
   readPortalEnv,
   readWorkerEnv,
   seedDemoData,
+  seedNumberingData,
 } from "@portway/services";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -188,6 +189,10 @@ async function main() {
   const handle = createDb(databaseUrl, { max: 2, applicationName: "portway-start" });
   try {
     await migrateDatabase(handle.db);
+    const numbering = await seedNumberingData(handle.db);
+    if (numbering.created) {
+      log("Sample numbering data loaded.");
+    }
     if (!config.production) {
       const seeded = await seedDemoData(handle.db, { production: false });
       log(seeded.created ? "Demo data created." : "Demo data already present.");

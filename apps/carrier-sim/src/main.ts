@@ -1,14 +1,30 @@
-import { createSimulatorServer } from "./server";
+import { startSimulator } from "./simulator";
 
 async function main() {
   const { env } = await import("./env");
-  const server = createSimulatorServer({ now: () => new Date() });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(env.port, "127.0.0.1", resolve);
+  if (!env.databaseUrl) {
+    throw new Error("DATABASE_URL is not set: the simulator keeps its orders in PostgreSQL (schema carrier_sim).");
+  }
+  const simulator = await startSimulator({
+    databaseUrl: env.databaseUrl,
+    schema: env.schema,
+    callbackSecret: env.callbackSecret,
+    apiKey: env.apiKey,
+    tickMs: env.tickMs,
   });
-  process.stdout.write(`carrier simulator ready on http://127.0.0.1:${env.port}\n`);
-  const stop = () => server.close(() => process.exit(0));
+  const url = await simulator.listen(env.port, "127.0.0.1");
+  process.stdout.write(`carrier simulator ready on ${url}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

@@ -1,18 +1,20 @@
 import http from "node:http";
-
-export interface SimulatorOptions {
-  now: () => Date;
-}
+import { sendError } from "./http/io";
+import { routeRequest } from "./http/routes";
+import type { SimulatorCore } from "./simulator";
 
 /** The carrier simulator's HTTP API: it plays the porting partner and the losing carriers. */
-export function createSimulatorServer(options: SimulatorOptions) {
+export function createSimulatorServer(core: SimulatorCore, log: (line: string) => void): http.Server {
   return http.createServer((request, response) => {
-    if (request.method === "GET" && request.url === "/health") {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ name: "carrier-sim", status: "ok", clock: options.now().toISOString() }));
-      return;
-    }
-    response.writeHead(404, { "content-type": "application/json" });
-    response.end(JSON.stringify({ error: "not found" }));
+    routeRequest(core, request, response).catch((error: unknown) => {
+      log(
+        `${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!response.headersSent) {
+        sendError(response, 500, "INTERNAL", "The simulator failed; see its log.");
+      } else {
+        response.destroy();
+      }
+    });
   });
 }

@@ -1,14 +1,93 @@
 import http from "node:http";
+import type { Db } from "@portway/db";
+import { parsePartnerEvent, verifyCallbackRequest } from "@portway/partner";
+import { type Clock, receivePartnerCallback } from "@portway/services";
 
-/** The worker's HTTP endpoint: health now, partner callbacks later. */
-export function createWorkerServer() {
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface CallbackEndpointOptions {
+  db: Db;
+  clock: Clock;
+  secret: string;
+  log: (line: string) => void;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) {
+      return null;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The worker's HTTP endpoint: health, and partner callbacks. A callback is trusted only with a valid, fresh
+ * signature; it is stored and applied (in order, once) before the partner gets its 200.
+ */
+export function createWorkerServer(options?: CallbackEndpointOptions) {
   return http.createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ name: "portway-worker", status: "ok" }));
+      send(response, 200, { name: "portway-worker", status: "ok" });
       return;
     }
-    response.writeHead(404, { "content-type": "application/json" });
-    response.end(JSON.stringify({ error: "not found" }));
+    if (options && request.method === "POST" && request.url === "/partner/callbacks") {
+      handleCallback(request, response, options).catch((error: unknown) => {
+        options.log(`callback failed: ${error instanceof Error ? error.message : String(error)}`);
+        send(response, 500, { error: "callback could not be applied; retry later" });
+      });
+      return;
+    }
+    send(response, 404, { error: "not found" });
   });
+}
+
+async function handleCallback(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  options: CallbackEndpointOptions,
+) {
+  const rawBody = await readBody(request);
+  if (rawBody === null) {
+    send(response, 413, { error: "callback body over 1 MB" });
+    return;
+  }
+  // Signatures guard against replay in real time, whatever the business clock says.
+  const verification = verifyCallbackRequest({
+    secret: options.secret,
+    rawBody,
+    headers: request.headers,
+    now: new Date(),
+  });
+  if (!verification.ok) {
+    send(response, 401, { error: `signature ${verification.reason}` });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    send(response, 400, { error: "body is not JSON" });
+    return;
+  }
+  const parsed = parsePartnerEvent(body);
+  if (!parsed.ok) {
+    send(response, 400, {
+      error: "not a partner event",
+      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
+    return;
+  }
+  const outcome = await receivePartnerCallback(options.db, options.clock, parsed.event);
+  send(response, 200, { outcome });
 }

@@ -1,29 +1,19 @@
-import { createDb } from "@portway/db";
 import { ConfigError, systemClock } from "@portway/services";
-import { createWorkerServer } from "./http";
-import { startQueue } from "./queue";
+import { startWorker } from "./worker";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
   const { env } = await import("./env");
-  const { db, close } = createDb(env.databaseUrl, { applicationName: "portway-worker" });
-  const queue = await startQueue({ databaseUrl: env.databaseUrl, db, clock: systemClock, log });
-  const server = createWorkerServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(env.port, "127.0.0.1", resolve);
-  });
-  log(`worker ready on http://127.0.0.1:${env.port}`);
+  const worker = await startWorker({ ...env, clock: systemClock, log });
+  log(`worker ready on http://127.0.0.1:${worker.port}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) {
       return;
     }
     stopping = true;
-    server.close();
-    await queue.stop().catch(() => undefined);
-    await close().catch(() => undefined);
+    await worker.stop();
     process.exit(0);
   };
   process.on("SIGINT", stop);

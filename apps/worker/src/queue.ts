@@ -1,14 +1,21 @@
-import type { Db } from "@portway/db";
-import { type Clock, heartbeatJob, runHeartbeat } from "@portway/services";
+import { claimOutboxJobs, type DbHandle, markOutboxRelayed, withSharedTransaction } from "@portway/db";
+import { type Clock, heartbeatJob, jobNames, runHeartbeat } from "@portway/services";
 import PgBoss from "pg-boss";
+
+export const deadLetterQueue = "partner.dead-letters";
 
 export interface WorkerQueue {
   boss: PgBoss;
   stop: () => Promise<void>;
 }
 
-/** Starts pg-boss on the product database and registers the job handlers and periodic jobs. */
-export async function startQueue(options: { databaseUrl: string; db: Db; clock: Clock; log: (line: string) => void }) {
+/** Starts pg-boss on the product database, creates the queues and the periodic heartbeat. */
+export async function startQueue(options: {
+  databaseUrl: string;
+  handle: DbHandle;
+  clock: Clock;
+  log: (line: string) => void;
+}) {
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: "pgboss",
@@ -22,9 +29,20 @@ export async function startQueue(options: { databaseUrl: string; db: Db; clock: 
     }
   });
   await boss.start();
+  await boss.createQueue(deadLetterQueue);
+  for (const name of Object.values(jobNames)) {
+    // Partner calls retry with backoff (about 2 s doubling, 8 tries), then land in the dead-letter queue.
+    await boss.createQueue(name, {
+      name,
+      retryLimit: 8,
+      retryDelay: 2,
+      retryBackoff: true,
+      deadLetter: deadLetterQueue,
+    });
+  }
   await boss.createQueue(heartbeatJob);
   await boss.work(heartbeatJob, async () => {
-    await runHeartbeat(options.db, options.clock, { pid: process.pid });
+    await runHeartbeat(options.handle.db, options.clock, { pid: process.pid });
   });
   // Every minute, and once now so the admin portal sees the worker at once.
   await boss.schedule(heartbeatJob, "* * * * *", {}, { singletonKey: heartbeatJob });
@@ -34,4 +52,27 @@ export async function startQueue(options: { databaseUrl: string; db: Db; clock: 
     return boss.stop({ graceful: true, wait: true, timeout: 5_000 });
   };
   return { boss, stop } satisfies WorkerQueue;
+}
+
+/**
+ * Moves jobs from the outbox (written in the same transaction as the order change) into the queue, in the same
+ * transaction as marking them relayed: each job is queued exactly once.
+ */
+export async function relayOutbox(handle: DbHandle, boss: PgBoss, now: () => Date, batch = 500): Promise<number> {
+  return withSharedTransaction(handle.pool, async (db, execute) => {
+    const jobs = await claimOutboxJobs(db, batch);
+    if (jobs.length === 0) {
+      return 0;
+    }
+    await boss.insert(
+      jobs.map((job) => ({ name: job.job, data: { ...job.payload, outboxId: job.id } })),
+      { db: { executeSql: (text: string, values: unknown[]) => execute(text, values) } },
+    );
+    await markOutboxRelayed(
+      db,
+      jobs.map((job) => job.id),
+      now(),
+    );
+    return jobs.length;
+  });
 }

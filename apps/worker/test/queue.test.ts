@@ -12,7 +12,7 @@ beforeAll(async () => {
   handle = createDb(inject("databaseUrl"));
   queue = await startQueue({
     databaseUrl: inject("databaseUrl"),
-    db: handle.db,
+    handle,
     clock: fixedClock(new Date("2026-11-30T15:00:00Z")),
     log: () => undefined,
   });

@@ -298,6 +298,20 @@ CREATE TABLE "outbox" (
 	"relayed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "partner_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"event_id" text NOT NULL,
+	"partner_order_id" text NOT NULL,
+	"order_id" text,
+	"sequence" integer NOT NULL,
+	"type" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"status" text DEFAULT 'RECEIVED' NOT NULL,
+	"detail" text,
+	"received_at" timestamp with time zone NOT NULL,
+	"applied_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "job_heartbeats" (
 	"name" text PRIMARY KEY NOT NULL,
 	"last_run_at" timestamp with time zone NOT NULL,
@@ -361,9 +375,11 @@ CREATE INDEX "port_drafts_account_idx" ON "port_drafts" USING btree ("account_id
 CREATE UNIQUE INDEX "port_order_tns_active_uq" ON "port_order_tns" USING btree ("tn") WHERE "port_order_tns"."active";--> statement-breakpoint
 CREATE UNIQUE INDEX "port_order_tns_order_tn_uq" ON "port_order_tns" USING btree ("order_id","tn");--> statement-breakpoint
 CREATE INDEX "port_order_tns_account_tn_idx" ON "port_order_tns" USING btree ("account_id","tn");--> statement-breakpoint
-CREATE INDEX "port_orders_account_created_idx" ON "port_orders" USING btree ("account_id","created_at");--> statement-breakpoint
-CREATE INDEX "port_orders_account_status_idx" ON "port_orders" USING btree ("account_id","status","created_at");--> statement-breakpoint
-CREATE INDEX "port_orders_account_foc_idx" ON "port_orders" USING btree ("account_id","foc_at");--> statement-breakpoint
+CREATE INDEX "port_orders_account_created_idx" ON "port_orders" USING btree ("account_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "port_orders_account_status_idx" ON "port_orders" USING btree ("account_id","status","created_at","id");--> statement-breakpoint
+CREATE INDEX "port_orders_account_foc_idx" ON "port_orders" USING btree ("account_id","foc_at","id");--> statement-breakpoint
+CREATE INDEX "port_orders_account_foc_desc_idx" ON "port_orders" USING btree ("account_id","foc_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "port_orders_created_idx" ON "port_orders" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "port_orders_account_type_idx" ON "port_orders" USING btree ("account_id","port_type","created_at");--> statement-breakpoint
 CREATE INDEX "port_orders_account_pon_idx" ON "port_orders" USING btree ("account_id","pon");--> statement-breakpoint
 CREATE INDEX "port_orders_account_reference_idx" ON "port_orders" USING btree ("account_id","customer_reference");--> statement-breakpoint
@@ -373,4 +389,6 @@ CREATE INDEX "port_orders_request_idx" ON "port_orders" USING btree ("port_reque
 CREATE INDEX "port_orders_activation_idx" ON "port_orders" USING btree ("activation_due_at") WHERE "port_orders"."activation_due_at" is not null and "port_orders"."activation_sent" = false;--> statement-breakpoint
 CREATE UNIQUE INDEX "port_orders_partner_order_uq" ON "port_orders" USING btree ("partner_order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "port_requests_account_reference_uq" ON "port_requests" USING btree ("account_id","customer_reference");--> statement-breakpoint
-CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("id") WHERE relayed_at is null;
+CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("id") WHERE relayed_at is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "partner_events_event_uq" ON "partner_events" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "partner_events_order_seq_idx" ON "partner_events" USING btree ("partner_order_id","sequence");

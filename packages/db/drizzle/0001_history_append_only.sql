@@ -14,3 +14,6 @@ CREATE TRIGGER order_history_append_only
 CREATE TRIGGER order_history_no_truncate
   BEFORE TRUNCATE ON order_history
   FOR EACH STATEMENT EXECUTE FUNCTION portway_refuse_history_change();
+--> statement-breakpoint
+-- Our ON_NET and PROJECT PONs carry a 6-digit sequence; one database sequence keeps them unique across processes.
+CREATE SEQUENCE IF NOT EXISTS pon_sequence START 1;

@@ -8,7 +8,7 @@ export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema> & { $client: pg.Pool };
 export type Tx = PgTransaction<NodePgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Query functions take this first, so a service can pass its transaction down. */
-export type DbOrTx = Db | Tx;
+export type DbOrTx = NodePgDatabase<Schema> | Tx;
 
 export interface DbHandle {
   db: Db;
@@ -27,4 +27,30 @@ export function createDb(connectionString: string, options: { max?: number; appl
   pool.on("error", () => undefined);
   const db = drizzle(pool, { schema }) as Db;
   return { db, pool, close: () => pool.end() };
+}
+
+export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/**
+ * A transaction on one dedicated connection, seen both through Drizzle and as a raw executor, so a library that
+ * takes raw SQL (the job queue) writes in the same transaction as our queries.
+ */
+export async function withSharedTransaction<T>(pool: pg.Pool, fn: (db: DbOrTx, execute: SqlExecutor) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const db = drizzle(client, { schema });
+    const execute: SqlExecutor = async (text, values) => {
+      const result = await client.query(text, values);
+      return { rows: result.rows };
+    };
+    const result = await fn(db, execute);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

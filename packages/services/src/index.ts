@@ -13,3 +13,4 @@ export * from "./orders/index";
 export * from "./staff/index";
 export * from "./system/heartbeat";
 export * from "./system/status";
+export * from "./partner/index";

@@ -7,3 +7,6 @@ export * from "./numbering";
 export * from "./order-detail";
 export * from "./queues";
 export * from "./drafts";
+export * from "./outbox";
+export * from "./partner-events";
+export * from "./scans";

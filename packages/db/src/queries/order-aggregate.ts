@@ -186,3 +186,33 @@ export async function findPortRequestByReference(db: DbOrTx, accountId: string, 
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** The next PON sequence number (our ON_NET and PROJECT PONs); one database sequence for every process. */
+export async function nextPonSequence(db: DbOrTx): Promise<number> {
+  const result = await db.execute<{ n: string }>(sql`select nextval('pon_sequence') as n`);
+  return Number(result.rows[0]?.n ?? 0) % 1_000_000;
+}
+
+export async function setPartnerOrderId(db: DbOrTx, orderId: string, partnerOrderId: string) {
+  await db.update(portOrders).set({ partnerOrderId }).where(eq(portOrders.id, orderId));
+}
+
+export async function findSupp(db: DbOrTx, suppId: string) {
+  const rows = await db.select().from(supps).where(eq(supps.id, suppId)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function markSuppSent(db: DbOrTx, suppId: string, partnerSuppId: string) {
+  await db.update(supps).set({ status: "SENT", resolution: `Partner SUPP ${partnerSuppId}` }).where(eq(supps.id, suppId));
+}
+
+export async function resolveSupp(db: DbOrTx, suppId: string, values: { status: string; resolution: string; at: Date }) {
+  await db
+    .update(supps)
+    .set({ status: values.status, resolution: values.resolution, resolvedAt: values.at })
+    .where(and(eq(supps.id, suppId), isNull(supps.resolvedAt)));
+}
+
+export async function setLastPartnerSequence(db: DbOrTx, orderId: string, sequence: number) {
+  await db.update(portOrders).set({ lastPartnerSequence: sequence }).where(eq(portOrders.id, orderId));
+}

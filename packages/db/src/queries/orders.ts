@@ -12,6 +12,19 @@ export const orderSortColumns = {
   portType: portOrders.portType,
 } as const;
 export type OrderSortColumn = keyof typeof orderSortColumns;
+/** Sort columns that may be null: they sort last in either direction. */
+const nullableSortColumns: ReadonlySet<OrderSortColumn> = new Set(["focAt", "pon", "customerReference", "portType"]);
+
+/** ORDER BY that matches the (account_id, column, id) indexes in both directions, ties broken by id. */
+function orderByFor(sort: OrderSortColumn, direction: "asc" | "desc"): SQL[] {
+  const column = orderSortColumns[sort];
+  const nulls = nullableSortColumns.has(sort) ? sql` nulls last` : sql``;
+  if (direction === "asc") {
+    return [sql`${column} asc${nulls}`, asc(portOrders.id)];
+  }
+  // A nullable column has its own descending index (nulls last, id desc nulls last); the others scan backwards.
+  return [sql`${column} desc${nulls}`, sql`${portOrders.id} desc${nulls}`];
+}
 
 export interface OrderFilters {
   statuses?: string[] | undefined;
@@ -111,17 +124,13 @@ const listColumns = {
 /** One page of orders with the total count of the filtered set. */
 export async function findOrdersPage(db: DbOrTx, scope: OrderScope, query: OrderPageQuery) {
   const where = orderFilterSql(scope, query);
-  const column = orderSortColumns[query.sort];
   const [rows, totals] = await Promise.all([
     db
       .select(listColumns)
       .from(portOrders)
       .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
       .where(where)
-      .orderBy(
-        query.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
-        desc(portOrders.id),
-      )
+      .orderBy(...orderByFor(query.sort, query.direction))
       .limit(query.pageSize)
       .offset(query.page * query.pageSize),
     db.select({ total: count() }).from(portOrders).where(where),

@@ -5,4 +5,5 @@ export * from "./numbering";
 export * from "./order-work";
 export * from "./orders";
 export * from "./outbox";
+export * from "./partner";
 export * from "./system";

@@ -91,9 +91,12 @@ export const portOrders = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("port_orders_account_created_idx").on(t.accountId, t.createdAt),
-    index("port_orders_account_status_idx").on(t.accountId, t.status, t.createdAt),
-    index("port_orders_account_foc_idx").on(t.accountId, t.focAt),
+    // List pages: the account, then each sort column with the id tie-breaker; FOC both ways with nulls last.
+    index("port_orders_account_created_idx").on(t.accountId, t.createdAt, t.id),
+    index("port_orders_account_status_idx").on(t.accountId, t.status, t.createdAt, t.id),
+    index("port_orders_account_foc_idx").on(t.accountId, t.focAt, t.id),
+    index("port_orders_account_foc_desc_idx").on(t.accountId, t.focAt.desc().nullsLast(), t.id.desc()),
+    index("port_orders_created_idx").on(t.createdAt, t.id),
     index("port_orders_account_type_idx").on(t.accountId, t.portType, t.createdAt),
     index("port_orders_account_pon_idx").on(t.accountId, t.pon),
     index("port_orders_account_reference_idx").on(t.accountId, t.customerReference),

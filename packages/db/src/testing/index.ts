@@ -40,3 +40,4 @@ export async function createTestDatabase(name: string, databaseUrl = process.env
   }
   return { url, teardown: stopServer };
 }
+export * from "./bulk-seed";

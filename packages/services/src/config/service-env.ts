@@ -1,4 +1,4 @@
-import { ConfigError, type EnvSource, readPort, readUrl } from "./config-error";
+import { ConfigError, type EnvSource, readPort, readSecret, readUrl } from "./config-error";
 import { defaultPorts } from "./portal-env";
 
 export interface WorkerEnv {
@@ -6,7 +6,16 @@ export interface WorkerEnv {
   databaseUrl: string;
   port: number;
   simulatorUrl: string;
+  /** Where the partner posts callbacks: this worker's endpoint as the partner reaches it. */
+  callbackUrl: string;
+  callbackSecret: string;
+  partnerApiKey: string | null;
+  /** How often the scans run (activation, stuck orders), and how long an open order may stay quiet. */
+  scanIntervalMs: number;
+  reconcileQuietMs: number;
 }
+
+export const developmentCallbackSecret = "portway-dev-partner-callback-secret";
 
 function requireDatabaseUrl(env: EnvSource): string {
   if (!env.DATABASE_URL) {
@@ -18,10 +27,29 @@ function requireDatabaseUrl(env: EnvSource): string {
 /** Configuration of the worker, read once at startup by its env.ts. */
 export function readWorkerEnv(env: EnvSource): WorkerEnv {
   const simulatorPort = readPort(env, "SIMULATOR_PORT", defaultPorts.simulator);
+  const production = env.NODE_ENV === "production";
+  const port = readPort(env, "WORKER_PORT", defaultPorts.worker);
   return {
-    production: env.NODE_ENV === "production",
+    production,
     databaseUrl: requireDatabaseUrl(env),
-    port: readPort(env, "WORKER_PORT", defaultPorts.worker),
+    port,
     simulatorUrl: readUrl(env, "SIMULATOR_URL", `http://127.0.0.1:${simulatorPort}`),
+    callbackUrl: readUrl(env, "PARTNER_CALLBACK_URL", `http://127.0.0.1:${port}/partner/callbacks`),
+    callbackSecret: readSecret(env, "PARTNER_CALLBACK_SECRET", production, developmentCallbackSecret),
+    partnerApiKey: env.PARTNER_API_KEY || null,
+    scanIntervalMs: readPositive(env, "WORKER_SCAN_INTERVAL_MS", 5_000),
+    reconcileQuietMs: readPositive(env, "RECONCILE_QUIET_MS", 10 * 60_000),
   };
+}
+
+function readPositive(env: EnvSource, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name}="${raw}" must be a whole number of milliseconds above 0.`);
+  }
+  return value;
 }

@@ -99,7 +99,7 @@ const MESSAGES: Readonly<Record<NotPortableCode, string>> = {
   IN_ACTIVE_ORDER_SAME_ACCOUNT: "This number is already in one of your active port-in orders.",
 };
 
-function emptyNumber(input: string, tn: string | null): CheckedNumber {
+function createAnswer(input: string, tn: string | null): CheckedNumber {
   return {
     tn,
     input,
@@ -119,14 +119,14 @@ function emptyNumber(input: string, tn: string | null): CheckedNumber {
 }
 
 /** The E.164 form of a toll-free entry typed as a single number, so the answer can name it. */
-function tollFreeTn(input: string): string | null {
+function toTollFreeTn(input: string): string | null {
   const digits = input.replace(/\D/g, "");
   const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
   const tn = `+1${national}`;
   return national.length === 10 && classifyTn(tn).kind === "TOLL_FREE" ? tn : null;
 }
 
-function notPortable(entry: CheckedNumber, code: NotPortableCode): CheckedNumber {
+function markNotPortable(entry: CheckedNumber, code: NotPortableCode): CheckedNumber {
   return { ...entry, portable: false, notPortableReason: { code, message: MESSAGES[code] } };
 }
 
@@ -173,7 +173,7 @@ export async function checkNumbers(
   const blockOfTn = new Map<string, BlockLookupRow>();
   for (const tn of parsed.tns) {
     const block = blockByCode.get(tn.slice(2, 8));
-    let entry = emptyNumber(tn, tn);
+    let entry = createAnswer(tn, tn);
     if (block !== undefined) {
       entry = {
         ...entry,
@@ -185,12 +185,12 @@ export async function checkNumbers(
     const active = activeByTn.get(tn);
     if (active !== undefined) {
       const own = active.accountId === request.accountId;
-      entry = notPortable(entry, own ? "IN_ACTIVE_ORDER_SAME_ACCOUNT" : "IN_ACTIVE_ORDER_OTHER_ACCOUNT");
+      entry = markNotPortable(entry, own ? "IN_ACTIVE_ORDER_SAME_ACCOUNT" : "IN_ACTIVE_ORDER_OTHER_ACCOUNT");
       entry.activeOrderId = own ? active.orderId : null;
     } else if (block === undefined) {
-      entry = notPortable(entry, "NOT_IN_PLAN");
+      entry = markNotPortable(entry, "NOT_IN_PLAN");
     } else if (entry.onNet === null) {
-      entry = notPortable(entry, "NO_COVERAGE");
+      entry = markNotPortable(entry, "NO_COVERAGE");
     } else {
       entry.portable = true;
       blockOfTn.set(tn, block);
@@ -200,10 +200,10 @@ export async function checkNumbers(
   }
   for (const error of parsed.errors) {
     if (error.code === "TOLL_FREE") {
-      numbers.push(notPortable(emptyNumber(error.input, tollFreeTn(error.input)), "TOLL_FREE"));
+      numbers.push(markNotPortable(createAnswer(error.input, toTollFreeTn(error.input)), "TOLL_FREE"));
     } else {
       numbers.push({
-        ...emptyNumber(error.input, null),
+        ...createAnswer(error.input, null),
         valid: false,
         invalidReason: { code: error.code, message: error.message },
       });

@@ -59,10 +59,10 @@ interface ImportPlan {
   rateCenterIds: Map<string, string>;
 }
 
-const emptyCount = (): ChangeCount => ({ create: 0, update: 0, unchanged: 0 });
-const centerKey = (name: string, state: string) => `${state}\u0000${name}`;
+const createCount = (): ChangeCount => ({ create: 0, update: 0, unchanged: 0 });
+const toCenterKey = (name: string, state: string) => `${state}\u0000${name}`;
 
-function firstBySpid(rows: readonly NumberingImportRow[]): Map<string, NumberingImportRow[]> {
+function groupBySpid(rows: readonly NumberingImportRow[]): Map<string, NumberingImportRow[]> {
   const bySpid = new Map<string, NumberingImportRow[]>();
   for (const row of rows) {
     const list = bySpid.get(row.carrierSpid);
@@ -76,7 +76,7 @@ function firstBySpid(rows: readonly NumberingImportRow[]): Map<string, Numbering
 }
 
 /** The first value the file gives for an optional carrier rule, or null when no row gives one. */
-function ruleOf<T>(rows: readonly NumberingImportRow[], pickRule: (row: NumberingImportRow) => T | null): T | null {
+function findRule<T>(rows: readonly NumberingImportRow[], pickRule: (row: NumberingImportRow) => T | null): T | null {
   for (const row of rows) {
     const value = pickRule(row);
     if (value !== null) {
@@ -88,8 +88,8 @@ function ruleOf<T>(rows: readonly NumberingImportRow[], pickRule: (row: Numberin
 
 /** Compares the valid rows with the database: what to create, what to update, what is unchanged. */
 async function planImport(db: DbOrTx, rows: readonly NumberingImportRow[]): Promise<ImportPlan> {
-  const bySpid = firstBySpid(rows);
-  const centerRows = new Map(rows.map((row) => [centerKey(row.rateCenter, row.state), row]));
+  const bySpid = groupBySpid(rows);
+  const centerRows = new Map(rows.map((row) => [toCenterKey(row.rateCenter, row.state), row]));
   // One after the other: inside the apply transaction these share one connection.
   const carriers = await findCarriersBySpids(db, [...bySpid.keys()]);
   const centers = await findRateCentersByKeys(
@@ -101,14 +101,14 @@ async function planImport(db: DbOrTx, rows: readonly NumberingImportRow[]): Prom
     rows.map((row) => row.npa + row.nxx),
   );
   const plan: ImportPlan = {
-    carriers: emptyCount(),
-    rateCenters: emptyCount(),
-    blocks: emptyCount(),
+    carriers: createCount(),
+    rateCenters: createCount(),
+    blocks: createCount(),
     carriersToWrite: [],
     rateCentersToWrite: [],
     blocksToWrite: [],
     carrierIds: new Map(carriers.map((c) => [c.spid, c.id])),
-    rateCenterIds: new Map(centers.map((r) => [centerKey(r.name, r.state), r.id])),
+    rateCenterIds: new Map(centers.map((r) => [toCenterKey(r.name, r.state), r.id])),
   };
   const existingCarriers = new Map(carriers.map((c) => [c.spid, c]));
   for (const [spid, carrierRows] of bySpid) {
@@ -124,11 +124,11 @@ async function planImport(db: DbOrTx, rows: readonly NumberingImportRow[]): Prom
       name: first.carrierName,
       type: first.carrierType,
       requiresAccountNumber:
-        ruleOf(carrierRows, (r) => r.requiresAccountNumber) ??
+        findRule(carrierRows, (r) => r.requiresAccountNumber) ??
         existing?.requiresAccountNumber ??
         defaults.accountNumber,
-      requiresPin: ruleOf(carrierRows, (r) => r.requiresPin) ?? existing?.requiresPin ?? defaults.pin,
-      minBusinessDays: ruleOf(carrierRows, (r) => r.minBusinessDays) ?? existing?.minBusinessDays ?? 0,
+      requiresPin: findRule(carrierRows, (r) => r.requiresPin) ?? existing?.requiresPin ?? defaults.pin,
+      minBusinessDays: findRule(carrierRows, (r) => r.minBusinessDays) ?? existing?.minBusinessDays ?? 0,
     };
     const same =
       existing !== undefined &&
@@ -142,7 +142,7 @@ async function planImport(db: DbOrTx, rows: readonly NumberingImportRow[]): Prom
       plan.carriersToWrite.push(wanted);
     }
   }
-  const existingCenters = new Map(centers.map((r) => [centerKey(r.name, r.state), r]));
+  const existingCenters = new Map(centers.map((r) => [toCenterKey(r.name, r.state), r]));
   for (const [key, row] of centerRows) {
     const existing = existingCenters.get(key);
     const wanted: RateCenterUpsert = {
@@ -167,7 +167,7 @@ async function planImport(db: DbOrTx, rows: readonly NumberingImportRow[]): Prom
     const existing = existingBlocks.get(row.npa + row.nxx);
     const same =
       existing !== undefined &&
-      existing.rateCenterId === plan.rateCenterIds.get(centerKey(row.rateCenter, row.state)) &&
+      existing.rateCenterId === plan.rateCenterIds.get(toCenterKey(row.rateCenter, row.state)) &&
       existing.carrierId === plan.carrierIds.get(row.carrierSpid) &&
       existing.state === row.state &&
       existing.lata === row.lata &&
@@ -199,15 +199,15 @@ function buildReport(csvText: string) {
       rows: rows.length,
       okRows: rows.length - errorRows,
       errorRows,
-      carriers: emptyCount(),
-      rateCenters: emptyCount(),
-      blocks: emptyCount(),
+      carriers: createCount(),
+      rateCenters: createCount(),
+      blocks: createCount(),
     },
   };
   return { report, validRows };
 }
 
-function withPlan(report: NumberingImportReport, plan: ImportPlan): NumberingImportReport {
+function addPlanToReport(report: NumberingImportReport, plan: ImportPlan): NumberingImportReport {
   return {
     ...report,
     summary: { ...report.summary, carriers: plan.carriers, rateCenters: plan.rateCenters, blocks: plan.blocks },
@@ -223,7 +223,7 @@ export async function previewNumberingImport(db: DbOrTx, csvText: string): Promi
   if (validRows.length === 0) {
     return report;
   }
-  return withPlan(report, await planImport(db, validRows));
+  return addPlanToReport(report, await planImport(db, validRows));
 }
 
 /**
@@ -234,7 +234,7 @@ export async function previewNumberingImport(db: DbOrTx, csvText: string): Promi
 export async function applyNumberingImport(db: Db, csvText: string): Promise<NumberingImportReport> {
   const { report, validRows } = buildReport(csvText);
   if (!report.ok) {
-    return validRows.length === 0 ? report : withPlan(report, await planImport(db, validRows));
+    return validRows.length === 0 ? report : addPlanToReport(report, await planImport(db, validRows));
   }
   return db.transaction(async (tx) => {
     await lockNumberingData(tx);
@@ -243,11 +243,11 @@ export async function applyNumberingImport(db: Db, csvText: string): Promise<Num
       plan.carrierIds.set(saved.spid, saved.id);
     }
     for (const saved of await upsertRateCenters(tx, plan.rateCentersToWrite)) {
-      plan.rateCenterIds.set(centerKey(saved.name, saved.state), saved.id);
+      plan.rateCenterIds.set(toCenterKey(saved.name, saved.state), saved.id);
     }
     const blocks = plan.blocksToWrite.map((row) => {
       const carrierId = plan.carrierIds.get(row.carrierSpid);
-      const rateCenterId = plan.rateCenterIds.get(centerKey(row.rateCenter, row.state));
+      const rateCenterId = plan.rateCenterIds.get(toCenterKey(row.rateCenter, row.state));
       if (carrierId === undefined || rateCenterId === undefined) {
         throw new Error(`Row ${row.row}: carrier or rate center was not saved.`);
       }
@@ -262,6 +262,6 @@ export async function applyNumberingImport(db: Db, csvText: string): Promise<Num
       };
     });
     await upsertNumberBlocks(tx, blocks);
-    return { ...withPlan(report, plan), applied: true };
+    return { ...addPlanToReport(report, plan), applied: true };
   });
 }

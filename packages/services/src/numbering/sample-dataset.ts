@@ -8,17 +8,17 @@
  *
  * Anchor blocks with fixed properties, for demos and tests (`sampleTns` below picks one number of each):
  *
- * | NPA-NXX | rate center              | coverage               | carrier (SPID, type)                  | notes                        |
- * |---------|--------------------------|------------------------|---------------------------------------|------------------------------|
- * | 312-286 | Chicago, IL              | on-net only            | Great Lakes Bell (9201, WIRELINE)     | plain on-net                 |
- * | 202-263 | Washington Zone 1, DC    | on-net and partner     | Atlantic Telephone Co. (9202, WIRELINE) | on-net wins; account number |
- * | 617-253 | Boston, MA               | partner only (off-net) | Atlantic Telephone Co. (9202, WIRELINE) | off-net; account number     |
- * | 415-577 | San Francisco, CA        | partner only (off-net) | Summit Wireless (6101, WIRELESS)      | account number and PIN       |
- * | 512-236 | Austin, TX               | partner only (off-net) | Prairie Telephone Coop. (9203, WIRELINE) | 5 business days minimum   |
- * | 602-258 | Phoenix, AZ              | on-net only            | Canyon Cellular (6103, WIRELESS)      | wireless, 5 business days    |
- * | 303-222 | Denver, CO               | on-net only            | Bluewave Mobile (6102, WIRELESS)      | carrier holidays (see below) |
- * | 206-467 | Seattle, WA              | on-net only            | Keystone VoIP (7A01, VOIP)            | VoIP                         |
- * | 907-222 | Anchorage, AK            | neither: not portable  | Pacific Coast Telephone (9204, WIRELINE) | no coverage               |
+ * | NPA-NXX | rate center           | coverage               | carrier (SPID, type)                  | sample TN    |
+ * |---------|-----------------------|------------------------|---------------------------------------|--------------|
+ * | 312-286 | Chicago, IL           | on-net only            | Great Lakes Bell (9201, WIRELINE)     | onNet        |
+ * | 202-263 | Washington Zone 1, DC | on-net and partner     | Atlantic Telephone (9202, WIRELINE)   | onNetAndPartner (on-net wins; account number) |
+ * | 617-253 | Boston, MA            | partner only (off-net) | Atlantic Telephone (9202, WIRELINE)   | offNet (account number) |
+ * | 415-577 | San Francisco, CA     | partner only (off-net) | Summit Wireless (6101, WIRELESS)      | wirelessPin (account number and PIN) |
+ * | 512-236 | Austin, TX            | partner only (off-net) | Prairie Telephone Coop (9203, WIRELINE) | longInterval (5 business days) |
+ * | 602-258 | Phoenix, AZ           | on-net only            | Canyon Cellular (6103, WIRELESS)      | wirelessLongInterval (5 business days) |
+ * | 303-222 | Denver, CO            | on-net only            | Bluewave Mobile (6102, WIRELESS)      | carrierHoliday |
+ * | 206-467 | Seattle, WA           | on-net only            | Keystone VoIP (7A01, VOIP)            | voip         |
+ * | 907-222 | Anchorage, AK         | neither: no coverage   | Pacific Coast Telephone (9204, WIRELINE) | uncovered |
  *
  * Carrier holidays: Bluewave Mobile (6102) adds the day after Thanksgiving and Christmas Eve (when a weekday),
  * 2025-2030. No company-wide holidays are seeded: the six porting holidays of SPEC 6 are built into the calendar.

@@ -1,0 +1,4 @@
+export * from "./apply-callback";
+export * from "./dispatch";
+export * from "./scans";
+export * from "./to-partner";
