@@ -157,7 +157,7 @@ export async function submit(loop: Loop, data: ReturnType<typeof order>) {
     kind: "LOA",
     fileName: "loa.pdf",
     contentBase64: pdf,
-    signedAt: "2026-12-04T15:00:00Z",
+    signedAt: new Date(loop.clock.now().getTime() - 24 * hour).toISOString(),
   });
   const result = await submitPortRequest(loop.handle.db, loop.clock, loop.customer, {
     draftId: draft.id,
@@ -191,5 +191,23 @@ export async function waitForStatus(loop: Loop, orderId: string, status: string,
     throw new Error(
       `order stayed ${current}, expected ${status}\nhistory: ${JSON.stringify(history.rows)}\nevents: ${JSON.stringify(events.rows)}`,
     );
+  }
+}
+
+/** Waits until every SUPP of the order reached the partner (the send is a queued job). */
+export async function waitForSuppsSent(loop: Loop, orderId: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await loop.handle.pool.query(
+      "select count(*)::int as n from supps where order_id = $1 and status = 'PENDING'",
+      [orderId],
+    );
+    if (rows.rows[0].n === 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`SUPPs of order ${orderId} were not sent within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -35,7 +35,10 @@ export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: 
  * A transaction on one dedicated connection, seen both through Drizzle and as a raw executor, so a library that
  * takes raw SQL (the job queue) writes in the same transaction as our queries.
  */
-export async function withSharedTransaction<T>(pool: pg.Pool, fn: (db: DbOrTx, execute: SqlExecutor) => Promise<T>): Promise<T> {
+export async function withSharedTransaction<T>(
+  pool: pg.Pool,
+  fn: (db: DbOrTx, execute: SqlExecutor) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("begin");

@@ -10,7 +10,7 @@ export * from "./errors";
 export type * from "./identity";
 export * from "./numbering/index";
 export * from "./orders/index";
+export * from "./partner/index";
 export * from "./staff/index";
 export * from "./system/heartbeat";
 export * from "./system/status";
-export * from "./partner/index";

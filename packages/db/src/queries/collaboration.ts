@@ -39,7 +39,11 @@ const documentListColumns = {
 };
 
 export async function findOrderDocuments(db: DbOrTx, orderId: string) {
-  return db.select(documentListColumns).from(documents).where(eq(documents.orderId, orderId)).orderBy(asc(documents.createdAt));
+  return db
+    .select(documentListColumns)
+    .from(documents)
+    .where(eq(documents.orderId, orderId))
+    .orderBy(asc(documents.createdAt));
 }
 
 export async function findDraftDocuments(db: DbOrTx, accountId: string, draftId: string) {
@@ -125,9 +129,6 @@ export async function findOrderTickets(db: DbOrTx, orderId: string) {
 }
 
 export async function countOpenTickets(db: DbOrTx) {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(tickets)
-    .where(eq(tickets.status, "OPEN"));
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(eq(tickets.status, "OPEN"));
   return rows[0]?.n ?? 0;
 }

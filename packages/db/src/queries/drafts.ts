@@ -19,7 +19,13 @@ export async function updateDraft(
   const rows = await db
     .update(portDrafts)
     .set({ ...values, version: where.baseVersion + 1 })
-    .where(and(eq(portDrafts.id, where.draftId), eq(portDrafts.accountId, where.accountId), eq(portDrafts.version, where.baseVersion)))
+    .where(
+      and(
+        eq(portDrafts.id, where.draftId),
+        eq(portDrafts.accountId, where.accountId),
+        eq(portDrafts.version, where.baseVersion),
+      ),
+    )
     .returning();
   return rows[0] ?? null;
 }

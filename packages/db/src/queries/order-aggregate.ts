@@ -1,6 +1,15 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { manualRequests, orderHistory, outbox, portOrders, portOrderTns, portRequests, rejections, supps } from "../schema/index";
+import {
+  manualRequests,
+  orderHistory,
+  outbox,
+  portOrders,
+  portOrderTns,
+  portRequests,
+  rejections,
+  supps,
+} from "../schema/index";
 
 export type OrderRowUpdate = Partial<typeof portOrders.$inferInsert>;
 
@@ -203,10 +212,17 @@ export async function findSupp(db: DbOrTx, suppId: string) {
 }
 
 export async function markSuppSent(db: DbOrTx, suppId: string, partnerSuppId: string) {
-  await db.update(supps).set({ status: "SENT", resolution: `Partner SUPP ${partnerSuppId}` }).where(eq(supps.id, suppId));
+  await db
+    .update(supps)
+    .set({ status: "SENT", resolution: `Partner SUPP ${partnerSuppId}` })
+    .where(eq(supps.id, suppId));
 }
 
-export async function resolveSupp(db: DbOrTx, suppId: string, values: { status: string; resolution: string; at: Date }) {
+export async function resolveSupp(
+  db: DbOrTx,
+  suppId: string,
+  values: { status: string; resolution: string; at: Date },
+) {
   await db
     .update(supps)
     .set({ status: values.status, resolution: values.resolution, resolvedAt: values.at })

@@ -23,7 +23,11 @@ export async function findOrderSupps(db: DbOrTx, orderId: string) {
 }
 
 export async function findOrderManualRequests(db: DbOrTx, orderId: string) {
-  return db.select().from(manualRequests).where(eq(manualRequests.orderId, orderId)).orderBy(desc(manualRequests.createdAt));
+  return db
+    .select()
+    .from(manualRequests)
+    .where(eq(manualRequests.orderId, orderId))
+    .orderBy(desc(manualRequests.createdAt));
 }
 
 export async function findCarrier(db: DbOrTx, carrierId: string) {

@@ -4,7 +4,13 @@ import { outbox } from "../schema/index";
 
 /** Claims up to `limit` unrelayed jobs for this transaction; other relays skip them (SKIP LOCKED). */
 export async function claimOutboxJobs(db: DbOrTx, limit: number) {
-  return db.select().from(outbox).where(isNull(outbox.relayedAt)).orderBy(asc(outbox.id)).limit(limit).for("update", { skipLocked: true });
+  return db
+    .select()
+    .from(outbox)
+    .where(isNull(outbox.relayedAt))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
 }
 
 export async function markOutboxRelayed(db: DbOrTx, ids: number[], at: Date) {

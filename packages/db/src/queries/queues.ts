@@ -48,10 +48,7 @@ export async function findManualRequestQueue(db: DbOrTx, kinds: string[], page: 
 }
 
 export async function findOpenTicketQueue(db: DbOrTx, page: QueuePage) {
-  const where = and(
-    eq(tickets.status, "OPEN"),
-    page.assignedTo ? eq(tickets.assignedTo, page.assignedTo) : undefined,
-  );
+  const where = and(eq(tickets.status, "OPEN"), page.assignedTo ? eq(tickets.assignedTo, page.assignedTo) : undefined);
   const [rows, totals] = await Promise.all([
     db
       .select({
@@ -100,7 +97,11 @@ export async function countQueues(db: DbOrTx) {
 }
 
 export async function assignOrder(db: DbOrTx, orderId: string, staffId: string | null) {
-  const rows = await db.update(portOrders).set({ assignedTo: staffId }).where(eq(portOrders.id, orderId)).returning({ id: portOrders.id });
+  const rows = await db
+    .update(portOrders)
+    .set({ assignedTo: staffId })
+    .where(eq(portOrders.id, orderId))
+    .returning({ id: portOrders.id });
   return rows.length === 1;
 }
 
@@ -114,7 +115,11 @@ export async function assignManualRequest(db: DbOrTx, requestId: string, staffId
 }
 
 export async function assignTicket(db: DbOrTx, ticketId: string, staffId: string | null) {
-  const rows = await db.update(tickets).set({ assignedTo: staffId }).where(eq(tickets.id, ticketId)).returning({ id: tickets.id });
+  const rows = await db
+    .update(tickets)
+    .set({ assignedTo: staffId })
+    .where(eq(tickets.id, ticketId))
+    .returning({ id: tickets.id });
   return rows.length === 1;
 }
 
@@ -139,7 +144,9 @@ export async function findOpenManualRequest(db: DbOrTx, orderId: string, kinds: 
   const rows = await db
     .select()
     .from(manualRequests)
-    .where(and(eq(manualRequests.orderId, orderId), eq(manualRequests.status, "OPEN"), inArray(manualRequests.kind, kinds)))
+    .where(
+      and(eq(manualRequests.orderId, orderId), eq(manualRequests.status, "OPEN"), inArray(manualRequests.kind, kinds)),
+    )
     .orderBy(desc(manualRequests.createdAt))
     .limit(1);
   return rows[0] ?? null;

@@ -23,7 +23,11 @@ export async function findDueActivations(db: DbOrTx, now: Date, limit: number) {
 /** Open orders at the partner without news since `quietSince`, oldest first. */
 export async function findOrdersToReconcile(db: DbOrTx, quietSince: Date, limit: number) {
   return db
-    .select({ id: portOrders.id, partnerOrderId: portOrders.partnerOrderId, lastPartnerSequence: portOrders.lastPartnerSequence })
+    .select({
+      id: portOrders.id,
+      partnerOrderId: portOrders.partnerOrderId,
+      lastPartnerSequence: portOrders.lastPartnerSequence,
+    })
     .from(portOrders)
     .where(
       and(

@@ -74,10 +74,11 @@ export async function insertRawOrder(handle: DbHandle, accountId: string, tns: r
       [accountId, tns.length],
     );
     const orderId = order.rows[0]?.id;
-    await client.query(
-      "insert into port_order_tns (order_id, account_id, tn) select $1, $2, unnest($3::text[])",
-      [orderId, accountId, tns],
-    );
+    await client.query("insert into port_order_tns (order_id, account_id, tn) select $1, $2, unnest($3::text[])", [
+      orderId,
+      accountId,
+      tns,
+    ]);
     await client.query("commit");
   } finally {
     client.release();

@@ -1,4 +1,3 @@
-import { type OrderEvent, parseCsr } from "@portway/domain";
 import {
   type Db,
   type DbOrTx,
@@ -10,6 +9,7 @@ import {
   type PartnerEventRow,
   setLastPartnerSequence,
 } from "@portway/db";
+import { type OrderEvent, parseCsr } from "@portway/domain";
 import { type PartnerEvent, partnerEventSchema } from "@portway/partner";
 import type { Clock } from "../clock";
 import { addNote } from "../collaboration/notes";
@@ -41,10 +41,14 @@ function toOrderEvent(event: PartnerEvent, loaded: LoadedOrder): OrderEvent | nu
         ? { type: "SUPP_ACCEPTED", focAt: loaded.order.supp.requestedFoc }
         : { type: "SUPP_ACCEPTED" };
     case "SUPP_REJECTED":
-      return event.suppType === "CHANGE" || !loaded.order.supp ? null : { type: "SUPP_REJECTED", reason: event.reason.rawText };
+      return event.suppType === "CHANGE" || !loaded.order.supp
+        ? null
+        : { type: "SUPP_REJECTED", reason: event.reason.rawText };
     case "CANCELLED":
       // Normally the cancel's SUPP_ACCEPTED came first; if it was lost, this one closes the order.
-      return loaded.order.status === "SUPP_PENDING" && loaded.order.supp?.type === "CANCEL" ? { type: "SUPP_ACCEPTED" } : null;
+      return loaded.order.status === "SUPP_PENDING" && loaded.order.supp?.type === "CANCEL"
+        ? { type: "SUPP_ACCEPTED" }
+        : null;
     case "ACTIVATED": {
       const pending = new Set(loaded.order.lines.filter((l) => l.status === "PENDING").map((l) => l.tn));
       const tns = event.tns.map(fromPartnerTn).filter((tn) => pending.has(tn));
@@ -143,7 +147,12 @@ export async function receivePartnerCallback(db: Db, clock: Clock, event: Partne
 }
 
 /** Applies the order's waiting events that continue its sequence without a gap. */
-export async function applyWaitingEvents(db: DbOrTx, clock: Clock, orderId: string, partnerOrderId: string): Promise<CallbackOutcome> {
+export async function applyWaitingEvents(
+  db: DbOrTx,
+  clock: Clock,
+  orderId: string,
+  partnerOrderId: string,
+): Promise<CallbackOutcome> {
   let loaded = await loadOrderForUpdate(db, { orderId });
   let last = loaded.row.lastPartnerSequence;
   const waiting = await findWaitingPartnerEvents(db, partnerOrderId, last);

@@ -1,4 +1,3 @@
-import { createPon, easternDate, type OrderDetails, type SuppChanges } from "@portway/domain";
 import {
   type Db,
   findCarrier,
@@ -9,6 +8,7 @@ import {
   nextPonSequence,
   setPartnerOrderId,
 } from "@portway/db";
+import { createPon, easternDate, type OrderDetails, type SuppChanges } from "@portway/domain";
 import type { PartnerClient } from "@portway/partner";
 import type { Clock } from "../clock";
 import { ServiceError } from "../errors";
@@ -31,7 +31,10 @@ export class NotReadyYet extends Error {}
  * Sends a submitted order to the partner (AUTOMATED) or the losing carrier (ON_NET), exactly once thanks to an
  * idempotency key derived from the order, then records the acceptance (PON) through the domain.
  */
-export async function dispatchOrder(context: PartnerContext, orderId: string): Promise<{ sent: boolean; pon?: string }> {
+export async function dispatchOrder(
+  context: PartnerContext,
+  orderId: string,
+): Promise<{ sent: boolean; pon?: string }> {
   const { db, clock, client } = context;
   const row = await findOrderRow(db, { orderId });
   if (!row) {
@@ -63,14 +66,23 @@ export async function dispatchOrder(context: PartnerContext, orderId: string): P
     let pon = response.orderId;
     if (row.portType === "ON_NET") {
       const now = clock.now().toISOString();
-      const made = createPon({ portType: "ON_NET", date: easternDate(now) ?? now.slice(0, 10), sequence: await nextPonSequence(tx) });
+      const made = createPon({
+        portType: "ON_NET",
+        date: easternDate(now) ?? now.slice(0, 10),
+        sequence: await nextPonSequence(tx),
+      });
       if (!made.ok) {
         throw new ServiceError("PRECONDITION", made.error.code, made.error.message);
       }
       pon = made.pon;
     }
     if (loaded.order.status === "SUBMITTED") {
-      await applyEventToOrder(tx, loaded, { type: "PARTNER_ACCEPTED", pon }, { now: clock.now(), actor: { kind: "PARTNER" } });
+      await applyEventToOrder(
+        tx,
+        loaded,
+        { type: "PARTNER_ACCEPTED", pon },
+        { now: clock.now(), actor: { kind: "PARTNER" } },
+      );
     }
     // Callbacks that arrived before this answer was recorded wait for it; apply them now.
     await applyWaitingEvents(tx, clock, orderId, response.orderId);
@@ -97,7 +109,10 @@ export async function sendSupp(context: PartnerContext, suppId: string): Promise
     supp.type === "CANCEL"
       ? { type: "CANCEL" as const, reason: null }
       : supp.type === "RESCHEDULE"
-        ? { type: "RESCHEDULE" as const, requestedFocAt: changes.requestedFoc ?? supp.requestedFocAt?.toISOString() ?? "" }
+        ? {
+            type: "RESCHEDULE" as const,
+            requestedFocAt: changes.requestedFoc ?? supp.requestedFocAt?.toISOString() ?? "",
+          }
         : { type: "CHANGE" as const, changes: toPartnerChanges(changes, order.details as OrderDetails) };
   const response = await client.submitSupp(order.partnerOrderId, request, { idempotencyKey: `supp:${supp.id}` });
   await markSuppSent(db, supp.id, response.suppId);
@@ -105,12 +120,19 @@ export async function sendSupp(context: PartnerContext, suppId: string): Promise
 }
 
 /** Asks the partner to activate TNs (all pending ones when the list is empty). */
-export async function sendActivation(context: PartnerContext, orderId: string, tns: readonly string[], attemptKey: string) {
+export async function sendActivation(
+  context: PartnerContext,
+  orderId: string,
+  tns: readonly string[],
+  attemptKey: string,
+) {
   const order = await findOrderRow(context.db, { orderId });
   if (!order?.partnerOrderId) {
     throw new NotReadyYet(`Order ${orderId} has no partner order to activate.`);
   }
   const request = tns.length > 0 ? { tns: tns.map((tn) => tn.replace(/^\+1/, "")) } : {};
-  await context.client.activateOrder(order.partnerOrderId, request, { idempotencyKey: `activate:${orderId}:${attemptKey}` });
+  await context.client.activateOrder(order.partnerOrderId, request, {
+    idempotencyKey: `activate:${orderId}:${attemptKey}`,
+  });
   return { sent: true };
 }

@@ -9,13 +9,20 @@ import type { PartnerContext } from "./dispatch";
  * Scheduled activation: every order whose FOC time (or, on-demand, the end of its window) has come and that no SUPP
  * holds. The domain decides; a refusal just leaves the order for the next scan.
  */
-export async function runActivationScan(db: Db, clock: Clock, limit = 200): Promise<{ activated: number; refused: number }> {
+export async function runActivationScan(
+  db: Db,
+  clock: Clock,
+  limit = 200,
+): Promise<{ activated: number; refused: number }> {
   const due = await findDueActivations(db, clock.now(), limit);
   let activated = 0;
   let refused = 0;
   for (const order of due) {
     try {
-      await applyOrderEventAs(db, clock, { actor: { kind: "SYSTEM" } }, order.id, { type: "ACTIVATE", trigger: "SCHEDULED" });
+      await applyOrderEventAs(db, clock, { actor: { kind: "SYSTEM" } }, order.id, {
+        type: "ACTIVATE",
+        trigger: "SCHEDULED",
+      });
       activated++;
     } catch (error) {
       if (!(error instanceof ServiceError)) {

@@ -1,5 +1,5 @@
-import { type OrderDetails, type SuppChanges, toPartnerTn } from "@portway/domain";
 import type { CarrierTypeValue } from "@portway/db";
+import { type OrderDetails, type SuppChanges, toPartnerTn } from "@portway/domain";
 import type { CreateOrderRequest, OrderChanges, ServiceAddress, Subscriber } from "@portway/partner";
 
 type DomainAddress = NonNullable<OrderDetails["serviceAddress"]>;
