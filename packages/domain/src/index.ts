@@ -3,6 +3,7 @@ export * from "./csr/parse-csr";
 export * from "./issue";
 export * from "./lifecycle/activation-events";
 export * from "./lifecycle/apply-order-event";
+export * from "./lifecycle/available-actions";
 export { applyChanges, buildSuppChanges, describeConflict } from "./lifecycle/changes";
 export * from "./lifecycle/editable-fields";
 export * from "./lifecycle/order";

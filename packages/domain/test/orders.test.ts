@@ -185,12 +185,12 @@ describe("validateSubmission (SPEC 5)", () => {
     ],
     [
       "business name over the partner limit",
-      { subscriber: { type: "BUSINESS" as const, businessName: "x".repeat(61) } },
+      { subscriber: { type: "BUSINESS" as const, businessName: "x".repeat(26) } },
       ["subscriber.businessName:TOO_LONG_FOR_PARTNER"],
     ],
     [
       "business name at the partner limit",
-      { subscriber: { type: "BUSINESS" as const, businessName: "x".repeat(60) } },
+      { subscriber: { type: "BUSINESS" as const, businessName: "x".repeat(25) } },
       [],
     ],
     [
@@ -355,5 +355,14 @@ describe("PON formats", () => {
     });
     const made = createPon({ portType: "ON_NET", date: "2026-12-31", sequence: 7 });
     expect(made.ok && validatePon("ON_NET", made.pon)).toBeNull();
+  });
+});
+
+describe("a split submission", () => {
+  it("judges the BTN against every TN of the port request, not one order's share", () => {
+    const share = draft({ tns: ["+17182340002"], btn: "+17182340001" });
+    expect(errorsOf(validateSubmission(share, wireline))).toEqual(["btn:BTN_NOT_PORTED"]);
+    const requestTns = ["+17182340001", "+17182340002"];
+    expect(errorsOf(validateSubmission(share, { ...wireline, requestTns }))).toEqual([]);
   });
 });

@@ -85,6 +85,10 @@ describe("order lifecycle", () => {
       "PENDING_FOC>FOC:PARTNER",
     ]);
     expect(detail.order.shortNoticeCutoff).toBe("2026-12-09T16:00:00.000Z");
+    const actions = Object.fromEntries(detail.actions.map((a) => [a.action, a]));
+    expect(actions.RESCHEDULE?.allowed).toBe(true);
+    expect(actions.EDIT).toMatchObject({ allowed: false });
+    expect(actions.EDIT?.reason).toContain("cannot change now");
   });
 
   it("hides another account's order as not found, and changes nothing", async () => {

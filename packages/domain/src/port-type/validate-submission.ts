@@ -20,7 +20,7 @@ export interface CarrierRules {
 
 /** The partner's field length limits; the error names the limit. */
 export const PARTNER_FIELD_LIMITS: Readonly<Record<string, number>> = {
-  "subscriber.businessName": 60,
+  "subscriber.businessName": 25,
   "subscriber.firstName": 25,
   "subscriber.lastName": 25,
   accountNumber: 20,
@@ -29,7 +29,7 @@ export const PARTNER_FIELD_LIMITS: Readonly<Record<string, number>> = {
   "serviceAddress.street": 50,
   "serviceAddress.unit": 15,
   "serviceAddress.city": 32,
-  loaAuthorizingPerson: 60,
+  loaAuthorizingPerson: 50,
 };
 
 export const LOA_MAX_AGE_DAYS = 30;
@@ -43,6 +43,11 @@ export interface SubmissionContext {
   calendar?: BusinessCalendar;
   limits?: Partial<PortLimits>;
   fieldLimits?: Readonly<Record<string, number>>;
+  /**
+   * When a submission is split into several orders (SPEC 5), every TN of the port request: the BTN and partial-port
+   * rules look at the account as a whole, not at one order's share of it.
+   */
+  requestTns?: readonly string[];
   loaMaxAgeDays?: number;
 }
 
@@ -58,8 +63,13 @@ function valueAt(draft: OrderDraft, path: string): unknown {
   return current;
 }
 
-function checkPartialPort(draft: OrderDraft, add: (f: string, c: string, m: string) => void): void {
-  const tns = draft.tns ?? [];
+function checkPartialPort(
+  draft: OrderDraft,
+  requestTns: readonly string[] | undefined,
+  add: (f: string, c: string, m: string) => void,
+): void {
+  // Of a split submission, the BTN and the partial/full indicator concern the whole account: all its orders' TNs.
+  const tns = requestTns ?? draft.tns ?? [];
   const btnPorted = draft.btn !== undefined && tns.includes(draft.btn);
   const replacement = draft.replacementBtn;
   if (draft.partialPort === true) {
@@ -195,7 +205,7 @@ export function validateSubmission(draft: OrderDraft, context: SubmissionContext
     );
   }
   const portType = decidePortType({ onNet: context.onNet, tnCount }, limits);
-  checkPartialPort(draft, add);
+  checkPartialPort(draft, context.requestTns, add);
   checkCarrier(draft, context.carrier, add);
   checkLoa(draft, portType, context, add);
   checkLengths(draft, context.fieldLimits ?? PARTNER_FIELD_LIMITS, add);

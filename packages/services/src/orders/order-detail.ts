@@ -12,7 +12,7 @@ import {
   findOrderSupps,
   findOrderTickets,
 } from "@portway/db";
-import { compareCsr, type OrderDetails, type ParsedCsr, shortNoticeCutoff } from "@portway/domain";
+import { availableActions, compareCsr, type OrderDetails, type ParsedCsr, shortNoticeCutoff } from "@portway/domain";
 import { listNotes } from "../collaboration/notes";
 import { notFound } from "../errors";
 import { loadCalendar, toDomainOrder } from "./order-store";
@@ -103,6 +103,12 @@ export async function getOrderDetail(
       updatedAt: row.updatedAt,
       details: { ...details, pin: options.staff ? (details.pin ?? null) : maskPin(details.pin) },
     },
+    /** Every customer action with whether it is allowed now and, if not, why (from the state machine). */
+    actions: availableActions(order, {
+      now: options.now.toISOString(),
+      calendar,
+      ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+    }),
     tns: lines.map((l) => ({
       tn: l.tn,
       status: l.status,

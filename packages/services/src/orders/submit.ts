@@ -123,7 +123,7 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
     const calendar = await loadCalendar(db, carrier.id, now);
     const result = validateSubmission(
       { ...draft, tns: proposed.tns },
-      { now: now.toISOString(), onNet: proposed.onNet, carrier: rules, calendar },
+      { now: now.toISOString(), onNet: proposed.onNet, carrier: rules, calendar, requestTns: tns },
     );
     if (!result.ok) {
       const label = check.grouping.orders.length > 1 ? `${carrier.name}: ` : "";
