@@ -12,27 +12,49 @@ function alreadyActivated(error: unknown): boolean {
   return error instanceof PartnerRequestError && error.status === 409 && error.code === "INVALID_STATE";
 }
 
-/** Registers the partner job handlers; each job retries with backoff in the queue when it throws. */
-export async function registerHandlers(boss: PgBoss, context: PartnerContext, options: { batchSize?: number } = {}) {
-  const work = { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: 0.5 };
-  await boss.work<unknown>(jobNames.dispatchOrder, work, async (jobs) => {
-    await Promise.all(jobs.map((job) => dispatchOrder(context, orderJob.parse(job.data).orderId)));
-  });
-  await boss.work<unknown>(jobNames.sendSupp, work, async (jobs) => {
-    await Promise.all(jobs.map((job) => sendSupp(context, suppJob.parse(job.data).suppId)));
-  });
-  await boss.work<unknown>(jobNames.activate, work, async (jobs) => {
+/**
+ * Runs a batch concurrently with each job on its own: a failing job is failed alone (the queue retries it with
+ * backoff, then dead-letters it) and never takes the rest of its batch down with it.
+ */
+function eachJob(boss: PgBoss, name: string, run: (data: unknown) => Promise<unknown>) {
+  return async (jobs: PgBoss.Job<unknown>[]) => {
     await Promise.all(
       jobs.map(async (job) => {
-        const data = activateJob.parse(job.data);
         try {
-          await sendActivation(context, data.orderId, data.tns, String(data.outboxId));
+          await run(job.data);
         } catch (error) {
-          if (!alreadyActivated(error)) {
-            throw error;
-          }
+          await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }
       }),
     );
-  });
+  };
+}
+
+/** Registers the partner job handlers. */
+export async function registerHandlers(boss: PgBoss, context: PartnerContext, options: { batchSize?: number } = {}) {
+  const work = { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: 0.5 };
+  await boss.work<unknown>(
+    jobNames.dispatchOrder,
+    work,
+    eachJob(boss, jobNames.dispatchOrder, (data) => dispatchOrder(context, orderJob.parse(data).orderId)),
+  );
+  await boss.work<unknown>(
+    jobNames.sendSupp,
+    work,
+    eachJob(boss, jobNames.sendSupp, (data) => sendSupp(context, suppJob.parse(data).suppId)),
+  );
+  await boss.work<unknown>(
+    jobNames.activate,
+    work,
+    eachJob(boss, jobNames.activate, async (data) => {
+      const job = activateJob.parse(data);
+      try {
+        await sendActivation(context, job.orderId, job.tns, String(job.outboxId));
+      } catch (error) {
+        if (!alreadyActivated(error)) {
+          throw error;
+        }
+      }
+    }),
+  );
 }

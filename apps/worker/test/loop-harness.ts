@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type DbHandle } from "@portway/db";
-import { findFreePort } from "@portway/db/server";
+import { ensureDatabase, findFreePort, migrateDatabase } from "@portway/db/server";
 import {
   fixedClock,
   saveDraft,
@@ -69,8 +69,14 @@ export async function simulatorCall(url: string, route: string, body?: unknown) 
 }
 
 /** The real simulator process and an in-process worker, over HTTP, on one test database; both clocks driven. */
-export async function startLoop(databaseUrl: string, schema: string): Promise<Loop> {
+export async function startLoop(packageDatabaseUrl: string, schema: string): Promise<Loop> {
+  // Each loop its own database on the package's server: two simulators hand out the same partner order IDs.
+  const url = new URL(packageDatabaseUrl);
+  url.pathname = `${url.pathname}_${schema}`;
+  const databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl, { recreate: true });
   const handle = createDb(databaseUrl);
+  await migrateDatabase(handle.db);
   await seedDemoData(handle.db, { production: false });
   await seedNumberingData(handle.db);
   const account = await handle.pool.query("select id from customer_accounts where slug = 'acme-voice'");
@@ -108,7 +114,7 @@ export async function startLoop(databaseUrl: string, schema: string): Promise<Lo
     scanIntervalMs: 3_600_000,
     reconcileQuietMs: 30 * minute,
     relayIntervalMs: 50,
-    log: () => undefined,
+    log: (line) => console.error(`[worker] ${line}`),
   });
   return {
     handle,
@@ -188,8 +194,15 @@ export async function waitForStatus(loop: Loop, orderId: string, status: string,
       "select type, sequence, status, detail from partner_events where order_id = $1 order by sequence",
       [orderId],
     );
+    const outbox = await loop.handle.pool.query("select job, relayed_at from outbox where payload->>'orderId' = $1", [
+      orderId,
+    ]);
+    const jobs = await loop.handle.pool.query(
+      "select name, state, retry_count, output from pgboss.job where data->>'orderId' = $1",
+      [orderId],
+    );
     throw new Error(
-      `order stayed ${current}, expected ${status}\nhistory: ${JSON.stringify(history.rows)}\nevents: ${JSON.stringify(events.rows)}`,
+      `order stayed ${current}, expected ${status}; history: ${JSON.stringify(history.rows)}; events: ${JSON.stringify(events.rows)}; outbox: ${JSON.stringify(outbox.rows)}; jobs: ${JSON.stringify(jobs.rows)}`,
     );
   }
 }

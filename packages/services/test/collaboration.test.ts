@@ -126,7 +126,7 @@ describe("notes and tickets", () => {
       { orderId, accountId: acme.accountId },
       { staff: false, now: mondayMorning },
     );
-    expect(customerView.notes.map((n) => n.body)).toEqual(["Please port before Friday.", "We are on it."]);
+    expect(customerView.notes.map((n) => n.body).sort()).toEqual(["Please port before Friday.", "We are on it."]);
     const staffView = await getOrderDetail(handle.db, { orderId }, { staff: true, now: mondayMorning });
     expect(staffView.notes.map((n) => n.visibility)).toContain("INTERNAL");
   });

@@ -42,22 +42,28 @@ export async function runReconciliation(context: PartnerContext, quietMs: number
   const now = context.clock.now();
   const orders = await findOrdersToReconcile(context.db, new Date(now.getTime() - quietMs), limit);
   let healed = 0;
+  const failures: string[] = [];
   for (const order of orders) {
     if (!order.partnerOrderId) {
       continue;
     }
-    const remote = await context.client.getOrder(order.partnerOrderId);
-    for (const event of remote.events) {
-      if (event.sequence > order.lastPartnerSequence) {
-        const outcome = await receivePartnerCallback(context.db, context.clock, event);
-        if (outcome === "applied") {
-          healed++;
+    try {
+      const remote = await context.client.getOrder(order.partnerOrderId);
+      for (const event of remote.events) {
+        if (event.sequence > order.lastPartnerSequence) {
+          const outcome = await receivePartnerCallback(context.db, context.clock, event);
+          if (outcome === "applied") {
+            healed++;
+          }
         }
       }
+    } catch (error) {
+      // One order the partner cannot answer for must not stop the others; it is tried again next time.
+      failures.push(`${order.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
     await touchOrder(context.db, order.id, now);
   }
-  return { checked: orders.length, healed };
+  return { checked: orders.length, healed, failures };
 }
 
 /** Expected hours in each status before an order counts as stuck (no progress) for the porting team. */
