@@ -32,7 +32,7 @@ function eachJob(boss: PgBoss, name: string, run: (data: unknown) => Promise<unk
 
 /** Registers the partner job handlers. */
 export async function registerHandlers(boss: PgBoss, context: PartnerContext, options: { batchSize?: number } = {}) {
-  const work = { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: 0.5 };
+  const work = { batchSize: options.batchSize ?? 50, pollingIntervalSeconds: 0.5 };
   await boss.work<unknown>(
     jobNames.dispatchOrder,
     work,

@@ -16,6 +16,8 @@ export interface WorkerOptions {
   clock: Clock;
   scanIntervalMs: number;
   reconcileQuietMs: number;
+  /** Jobs a handler takes at once (they run concurrently). */
+  batchSize?: number;
   /** Relay the outbox this often. */
   relayIntervalMs?: number;
   log: (line: string) => void;
@@ -46,7 +48,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
   const context: PartnerContext = { db: handle.db, clock: options.clock, client, callbackUrl: options.callbackUrl };
   const queue = await startQueue({ databaseUrl: options.databaseUrl, handle, clock: options.clock, log: options.log });
-  await registerHandlers(queue.boss, context);
+  await registerHandlers(queue.boss, context, { batchSize: options.batchSize });
   const server = createWorkerServer({
     db: handle.db,
     clock: options.clock,

@@ -183,8 +183,9 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
       }
       const now = clock.now();
       const documents = await resolveDocuments(tx, submitter, input.draftId);
-      const details: OrderDetails = { ...input.submission, customerOrderRef: reference, documents };
-      delete (details as OrderDraft).tns;
+      // The TN list lives in the order's lines, not in its details.
+      const { tns: _tns, ...fields } = input.submission;
+      const details: OrderDetails = { ...fields, customerOrderRef: reference, documents };
       const request = await insertPortRequest(tx, {
         accountId: submitter.accountId,
         customerReference: reference,

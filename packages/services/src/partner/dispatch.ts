@@ -94,7 +94,7 @@ export async function dispatchOrder(
 export async function sendSupp(context: PartnerContext, suppId: string): Promise<{ sent: boolean }> {
   const { db, client } = context;
   const supp = await findSupp(db, suppId);
-  if (!supp || supp.status !== "PENDING") {
+  if (supp?.status !== "PENDING") {
     return { sent: false };
   }
   const order = await findOrderRow(db, { orderId: supp.orderId });
