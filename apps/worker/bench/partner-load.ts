@@ -32,14 +32,27 @@ const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 const minute = 60_000;
 const hour = 60 * minute;
 
+/** SIGKILL to the whole process group of an app (tsx and the node process it runs). */
+function killHard(child: ChildProcess) {
+  if (child.pid) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function spawnApp(app: string, env: NodeJS.ProcessEnv): ChildProcess {
   const dir = path.join(apps, app);
   const child = spawn(path.join(dir, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
     cwd: dir,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: tsx runs the app in a child process, and a kill must reach that one too.
+    detached: true,
   });
-  child.stderr?.on("data", () => undefined);
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[${app}] ${chunk}`));
   return child;
 }
 
@@ -157,7 +170,7 @@ async function setup(name: string) {
   };
   const stop = async (children: ChildProcess[]) => {
     for (const child of children) {
-      child.kill("SIGKILL");
+      killHard(child);
     }
     await handle.close();
     await database.teardown();
@@ -185,7 +198,7 @@ async function faults() {
     const dispatched = counts.CSR_REVIEW ?? 0;
     // SIGKILL the worker twice mid-run (at ~25% and ~60% dispatched), then start a new one.
     if ((kills.length === 0 && dispatched > total * 0.25) || (kills.length === 1 && dispatched > total * 0.6)) {
-      worker.kill("SIGKILL");
+      killHard(worker);
       kills.push(dispatched);
       worker = await env.startWorker();
     }

@@ -4,6 +4,9 @@ import PgBoss from "pg-boss";
 
 export const deadLetterQueue = "partner.dead-letters";
 
+/** Retry and expiry of partner jobs: set on each job, since jobs inserted in bulk do not take the queue's. */
+const partnerJobPolicy = { retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 90, deadLetter: deadLetterQueue };
+
 export interface WorkerQueue {
   boss: PgBoss;
   stop: () => Promise<void>;
@@ -65,7 +68,7 @@ export async function relayOutbox(handle: DbHandle, boss: PgBoss, now: () => Dat
       return 0;
     }
     await boss.insert(
-      jobs.map((job) => ({ name: job.job, data: { ...job.payload, outboxId: job.id } })),
+      jobs.map((job) => ({ name: job.job, data: { ...job.payload, outboxId: job.id }, ...partnerJobPolicy })),
       { db: { executeSql: (text: string, values: unknown[]) => execute(text, values) } },
     );
     await markOutboxRelayed(

@@ -41,6 +41,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     createPartnerClient({
       baseUrl: options.simulatorUrl,
       apiKey: options.partnerApiKey ?? null,
+      // Short attempts: a whole call, retries included, stays well inside the job's 90 s expiry.
+      timeoutMs: 5_000,
       onRetry: (info) =>
         options.log(
           `partner ${info.method} ${info.path}: attempt ${info.attempt} failed (${info.error.message}); retrying`,

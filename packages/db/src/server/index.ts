@@ -29,16 +29,18 @@ export async function isPortFree(port: number, host = "127.0.0.1"): Promise<bool
   });
 }
 
+/**
+ * A free port below the kernel's ephemeral range (32768 and up), so an outgoing connection cannot take it between
+ * now and the moment a server binds it.
+ */
 export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await isPortFree(port)) {
+      return port;
+    }
+  }
+  throw new DatabaseStartupError("No free port found between 20000 and 32000.");
 }
 
 function removeStalePidFile(dataDir: string) {

@@ -15,6 +15,7 @@ import {
 import {
   type CarrierRules,
   createDraftOrder,
+  easternDate,
   type DocumentRef,
   type FieldIssue,
   type Issue,
@@ -61,7 +62,8 @@ async function resolveDocuments(db: DbOrTx, submitter: Submitter, draftId: strin
   return rows.map((row) => ({
     documentId: row.id,
     kind: row.kind as DocumentRef["kind"],
-    ...(row.signedAt ? { signedOn: row.signedAt.toISOString().slice(0, 10) } : {}),
+    // The signature date as the end user saw it, in US Eastern like every porting date.
+    ...(row.signedAt ? { signedOn: easternDate(row.signedAt.toISOString()) ?? row.signedAt.toISOString().slice(0, 10) } : {}),
   }));
 }
 
