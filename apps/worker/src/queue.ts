@@ -5,7 +5,13 @@ import PgBoss from "pg-boss";
 export const deadLetterQueue = "partner.dead-letters";
 
 /** Retry and expiry of partner jobs: set on each job, since jobs inserted in bulk do not take the queue's. */
-const partnerJobPolicy = { retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 90, deadLetter: deadLetterQueue };
+const partnerJobPolicy = {
+  retryLimit: 8,
+  retryDelay: 2,
+  retryBackoff: true,
+  expireInSeconds: 90,
+  deadLetter: deadLetterQueue,
+};
 
 export interface WorkerQueue {
   boss: PgBoss;

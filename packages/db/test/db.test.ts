@@ -190,3 +190,26 @@ describe("server checks", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 });
+
+describe("large lists", () => {
+  it("count exactly up to the cap and say '10,000+' beyond it, without scanning every row", async () => {
+    const { bulkSeedOrders } = await import("../src/testing/bulk-seed");
+    const { ORDER_COUNT_CAP } = await import("../src/queries/orders");
+    const { accountIds } = await bulkSeedOrders(handle, { orders: ORDER_COUNT_CAP + 5, tnsPerOrder: 1, accounts: 1 });
+    const accountId = accountIds[0] ?? "";
+    const page = await findOrdersPage(
+      handle.db,
+      { accountId },
+      { page: 2, pageSize: 25, sort: "focAt", direction: "desc" },
+    );
+    expect(page).toMatchObject({ total: ORDER_COUNT_CAP, totalCapped: true });
+    expect(page.rows).toHaveLength(25);
+    const few = await findOrdersPage(
+      handle.db,
+      { accountId },
+      { page: 0, pageSize: 25, sort: "createdAt", direction: "desc", customerReference: "BENCH-1000" },
+    );
+    expect(few).toMatchObject({ totalCapped: false });
+    expect(few.rows.map((r) => r.customerReference)).toContain("BENCH-1000");
+  });
+});

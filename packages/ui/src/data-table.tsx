@@ -28,6 +28,8 @@ export interface DataTableProps<TData extends RowData> {
   columns: DataTableColumn<TData>[];
   rows: TData[];
   total: number;
+  /** The total is a lower bound (the server stopped counting). */
+  totalCapped?: boolean;
   state: DataTableState;
   onStateChange: (next: DataTableState) => void;
   getRowId: (row: TData) => string;
@@ -142,6 +144,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       <nav className="data-table__pager" aria-label={`${props.label} pages`}>
         <span aria-live="polite">
           {first}–{last} of {props.total.toLocaleString("en-US")}
+          {props.totalCapped ? "+" : ""}
         </span>
         <label>
           Rows per page{" "}
@@ -168,7 +171,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         </span>
         <button
           type="button"
-          disabled={state.page + 1 >= pageCount}
+          disabled={state.page + 1 >= pageCount && !props.totalCapped}
           onClick={() => onStateChange({ ...state, page: state.page + 1 })}
         >
           Next

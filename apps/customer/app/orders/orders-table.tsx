@@ -24,6 +24,7 @@ export function OrdersTable() {
       columns={orderColumns}
       rows={orders.data?.rows ?? noRows}
       total={orders.data?.total ?? 0}
+      totalCapped={orders.data?.totalCapped ?? false}
       state={state}
       busy={orders.isFetching}
       getRowId={(row) => row.id}

@@ -121,21 +121,35 @@ const listColumns = {
   updatedAt: portOrders.updatedAt,
 };
 
-/** One page of orders with the total count of the filtered set. */
+/** Counting stops here: beyond it a list says "10,000+" instead of scanning every matching row. */
+export const ORDER_COUNT_CAP = 10_000;
+
+/**
+ * One page of orders and how many match: exact up to ORDER_COUNT_CAP, else the cap with `totalCapped`. A first page
+ * shorter than a page needs no count at all.
+ */
 export async function findOrdersPage(db: DbOrTx, scope: OrderScope, query: OrderPageQuery) {
   const where = orderFilterSql(scope, query);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(portOrders)
-      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
-      .where(where)
-      .orderBy(...orderByFor(query.sort, query.direction))
-      .limit(query.pageSize)
-      .offset(query.page * query.pageSize),
-    db.select({ total: count() }).from(portOrders).where(where),
-  ]);
-  return { rows, total: totals[0]?.total ?? 0 };
+  const rows = await db
+    .select(listColumns)
+    .from(portOrders)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+    .where(where)
+    .orderBy(...orderByFor(query.sort, query.direction))
+    .limit(query.pageSize)
+    .offset(query.page * query.pageSize);
+  if (query.page === 0 && rows.length < query.pageSize) {
+    return { rows, total: rows.length, totalCapped: false };
+  }
+  const limited = db
+    .select({ one: sql`1` })
+    .from(portOrders)
+    .where(where)
+    .limit(ORDER_COUNT_CAP + 1)
+    .as("limited");
+  const counted = await db.select({ total: count() }).from(limited);
+  const total = counted[0]?.total ?? 0;
+  return { rows, total: Math.min(total, ORDER_COUNT_CAP), totalCapped: total > ORDER_COUNT_CAP };
 }
 
 /** The filtered set for export, in pages of `batchSize` (keyset on created_at, id), so memory stays flat. */

@@ -89,14 +89,14 @@ function present(row: OrderListRow) {
 
 /** A page of orders: a customer's (scope names the account) or, for staff, across accounts. */
 export async function listOrders(db: DbOrTx, scope: OrderScope, input: OrderListInput) {
-  const { rows, total } = await findOrdersPage(db, scope, {
+  const { rows, total, totalCapped } = await findOrdersPage(db, scope, {
     ...toOrderFilters(input),
     page: input.page,
     pageSize: input.pageSize,
     sort: input.sort,
     direction: input.direction,
   });
-  return { total, rows: rows.map(present) };
+  return { total, totalCapped, rows: rows.map(present) };
 }
 
 const csvColumns = [

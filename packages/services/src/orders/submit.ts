@@ -15,8 +15,8 @@ import {
 import {
   type CarrierRules,
   createDraftOrder,
-  easternDate,
   type DocumentRef,
+  easternDate,
   type FieldIssue,
   type Issue,
   type OrderDetails,
@@ -63,7 +63,9 @@ async function resolveDocuments(db: DbOrTx, submitter: Submitter, draftId: strin
     documentId: row.id,
     kind: row.kind as DocumentRef["kind"],
     // The signature date as the end user saw it, in US Eastern like every porting date.
-    ...(row.signedAt ? { signedOn: easternDate(row.signedAt.toISOString()) ?? row.signedAt.toISOString().slice(0, 10) } : {}),
+    ...(row.signedAt
+      ? { signedOn: easternDate(row.signedAt.toISOString()) ?? row.signedAt.toISOString().slice(0, 10) }
+      : {}),
   }));
 }
 
