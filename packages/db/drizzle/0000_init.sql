@@ -91,7 +91,7 @@ CREATE TABLE "notes" (
 );
 --> statement-breakpoint
 CREATE TABLE "ticket_messages" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"ticket_id" uuid NOT NULL,
 	"author_kind" text NOT NULL,
 	"author_id" text,

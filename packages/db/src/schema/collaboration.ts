@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { customerAccounts } from "./accounts";
 import { authUsers } from "./auth";
 import { portDrafts, portOrders } from "./orders";
@@ -80,7 +80,8 @@ export const tickets = pgTable(
 export const ticketMessages = pgTable(
   "ticket_messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    // A serial ID keeps the thread in the order it was written, even for messages of the same instant.
+    id: bigserial("id", { mode: "number" }).primaryKey(),
     ticketId: uuid("ticket_id")
       .notNull()
       .references(() => tickets.id),
