@@ -82,28 +82,36 @@ async function requireWritableOrder(db: DbOrTx, orderId: string, accountId: stri
   return order;
 }
 
+/** The stored fields of a checked file, whatever it is attached to. */
+function documentFields(
+  input: { kind: DocumentUploadInput["kind"]; fileName: string; contentBase64: string; signedAt?: string | undefined },
+  userId: string,
+  clock: Clock,
+) {
+  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  return {
+    kind: input.kind,
+    fileName: input.fileName,
+    mediaType,
+    size: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    content: bytes,
+    signedAt: input.signedAt ? new Date(input.signedAt) : null,
+    uploadedBy: userId,
+    createdAt: clock.now(),
+  };
+}
+
 export async function uploadOrderDocument(
   db: Db,
   clock: Clock,
   who: { accountId?: string; userId: string },
   input: DocumentUploadInput,
 ) {
-  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  const file = documentFields(input, who.userId, clock);
   return db.transaction(async (tx) => {
     const order = await requireWritableOrder(tx, input.orderId, who.accountId);
-    return insertDocument(tx, {
-      accountId: order.accountId,
-      orderId: order.id,
-      kind: input.kind,
-      fileName: input.fileName,
-      mediaType,
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      content: bytes,
-      signedAt: input.signedAt ? new Date(input.signedAt) : null,
-      uploadedBy: who.userId,
-      createdAt: clock.now(),
-    });
+    return insertDocument(tx, { ...file, accountId: order.accountId, orderId: order.id });
   });
 }
 
@@ -118,24 +126,12 @@ export async function uploadDraftDocument(
   who: { accountId: string; userId: string },
   input: z.infer<typeof draftDocumentUploadInput>,
 ) {
-  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  const file = documentFields(input, who.userId, clock);
   return db.transaction(async (tx) => {
     if (!(await findDraft(tx, { draftId: input.draftId, accountId: who.accountId }))) {
       throw notFound("The draft");
     }
-    return insertDocument(tx, {
-      accountId: who.accountId,
-      draftId: input.draftId,
-      kind: input.kind,
-      fileName: input.fileName,
-      mediaType,
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      content: bytes,
-      signedAt: input.signedAt ? new Date(input.signedAt) : null,
-      uploadedBy: who.userId,
-      createdAt: clock.now(),
-    });
+    return insertDocument(tx, { ...file, accountId: who.accountId, draftId: input.draftId });
   });
 }
 
