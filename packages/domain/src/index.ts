@@ -7,6 +7,7 @@ export * from "./lifecycle/available-actions";
 export { applyChanges, buildSuppChanges, describeConflict } from "./lifecycle/changes";
 export * from "./lifecycle/editable-fields";
 export * from "./lifecycle/order";
+export * from "./lifecycle/stuck";
 export * from "./pon/pon";
 export * from "./port-type/group-orders";
 export * from "./port-type/port-type";

@@ -1,4 +1,5 @@
 import { type Db, findDueActivations, findOrdersToReconcile, flagStuckOrders, touchOrder } from "@portway/db";
+import { EXPECTED_HOURS_IN_STATUS } from "@portway/domain";
 import type { Clock } from "../clock";
 import { ServiceError } from "../errors";
 import { applyOrderEventAs } from "../orders/order-actions";
@@ -66,15 +67,9 @@ export async function runReconciliation(context: PartnerContext, quietMs: number
   return { checked: orders.length, healed, failures };
 }
 
-/** Expected hours in each status before an order counts as stuck (no progress) for the porting team. */
-export const expectedHoursInStatus: Readonly<Record<string, number>> = {
-  SUBMITTED: 4,
-  CSR_REVIEW: 48,
-  PENDING_FOC: 120,
-  SUPP_PENDING: 48,
-  EXCEPTION: 120,
-};
-
 export async function runStuckScan(db: Db, clock: Clock) {
-  return { stuck: await flagStuckOrders(db, clock.now(), expectedHoursInStatus) };
+  const expected = Object.fromEntries(
+    Object.entries(EXPECTED_HOURS_IN_STATUS).filter((entry): entry is [string, number] => entry[1] !== undefined),
+  );
+  return { stuck: await flagStuckOrders(db, clock.now(), expected) };
 }
