@@ -9,14 +9,21 @@ import {
   getOrderDetail,
   openTicket,
   replyToTicket,
-  type ServiceError,
   seedDemoData,
   seedNumberingData,
   sniffDocument,
   submitPortRequest,
   uploadOrderDocument,
 } from "../src/index";
-import { demoCustomer, draftWithLoa, minimalPdf, mondayMorning, submissionData, tnRange } from "./order-fixtures";
+import {
+  demoCustomer,
+  draftWithLoa,
+  failure,
+  minimalPdf,
+  mondayMorning,
+  submissionData,
+  tnRange,
+} from "./order-fixtures";
 
 let handle: DbHandle;
 let acme: Awaited<ReturnType<typeof demoCustomer>>;
@@ -37,15 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
 });
-
-async function failure(promise: Promise<unknown> | (() => unknown)): Promise<ServiceError> {
-  try {
-    await (typeof promise === "function" ? promise() : promise);
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error("expected a failure");
-}
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString("base64");
 

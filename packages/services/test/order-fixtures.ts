@@ -1,7 +1,7 @@
 import { authUsers, customerAccounts, type Db, manualRequests, outbox } from "@portway/db";
 import { eq, sql } from "drizzle-orm";
 import { fixedClock } from "../src/clock";
-import { saveDraft, uploadDraftDocument } from "../src/index";
+import { type ServiceError, saveDraft, uploadDraftDocument } from "../src/index";
 
 /** Monday 2026-12-07, 10:00 ET. */
 export const mondayMorning = new Date("2026-12-07T15:00:00Z");
@@ -68,4 +68,14 @@ export async function jobsOf(db: Db, orderId: string) {
 
 export async function manualRequestsOf(db: Db, orderId: string) {
   return db.select().from(manualRequests).where(eq(manualRequests.orderId, orderId));
+}
+
+/** The error a use case fails with; the test fails if it succeeds. */
+export async function failure(promise: Promise<unknown> | (() => unknown)): Promise<ServiceError> {
+  try {
+    await (typeof promise === "function" ? promise() : promise);
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error("expected the use case to fail");
 }

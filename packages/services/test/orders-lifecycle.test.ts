@@ -9,7 +9,6 @@ import {
   getOrderDetail,
   recordOrderEvent,
   rescheduleOrder,
-  type ServiceError,
   seedDemoData,
   seedNumberingData,
   submitPortRequest,
@@ -17,6 +16,7 @@ import {
 import {
   demoCustomer,
   draftWithLoa,
+  failure,
   jobsOf,
   manualRequestsOf,
   mondayMorning,
@@ -42,15 +42,6 @@ afterAll(async () => {
 });
 
 const customer = () => ({ actor: { kind: "USER" as const, id: acme.userId }, accountId: acme.accountId });
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error("expected the use case to fail");
-}
 
 /** An automated off-net order moved to FOC on Thursday 2026-12-10 11:00 ET. */
 async function orderAtFoc(reference: string, firstLine: number) {

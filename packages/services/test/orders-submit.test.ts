@@ -2,10 +2,11 @@ import { createDb, type DbHandle, portOrders } from "@portway/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixedClock } from "../src/clock";
-import { previewSubmission, type ServiceError, seedDemoData, seedNumberingData, submitPortRequest } from "../src/index";
+import { previewSubmission, seedDemoData, seedNumberingData, submitPortRequest } from "../src/index";
 import {
   demoCustomer,
   draftWithLoa,
+  failure,
   jobsOf,
   manualRequestsOf,
   mondayMorning,
@@ -28,15 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ServiceError;
-  }
-  throw new Error("expected the use case to fail");
-}
 
 describe("submit", () => {
   it("creates an automated off-net order with history and one dispatch job", async () => {
