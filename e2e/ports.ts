@@ -1,10 +1,15 @@
-/** Ports of the product instance the browser tests start (kept apart from a running `npm start`). */
+/**
+ * Ports of the product instance the browser tests start (kept apart from a running `npm start`).
+ * `E2E_PORT_BASE` moves the whole instance, so that two runs can share a machine.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 4300);
+
 export const e2ePorts = {
-  customer: 4300,
-  admin: 4301,
-  worker: 4302,
-  simulator: 4303,
-  postgres: 4532,
+  customer: base,
+  admin: base + 1,
+  worker: base + 2,
+  simulator: base + 3,
+  postgres: base + 232,
 } as const;
 
 export const customerUrl = `http://localhost:${e2ePorts.customer}`;

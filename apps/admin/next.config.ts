@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // A second product instance (parallel browser-test runs) keeps its build output apart.
+  distDir: process.env.PORTWAY_NEXT_DIST_DIR ?? ".next",
   transpilePackages: [
     "@portway/api",
     "@portway/db",

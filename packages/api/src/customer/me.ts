@@ -11,6 +11,8 @@ export const customerMeRouter = router({
     return {
       user: { name: ctx.user.name, email: ctx.user.email, role: ctx.user.role },
       account: { id: account.id, name: account.name },
+      /** Business time (the sandbox clock outside production): what FOC pickers and countdowns count from. */
+      now: ctx.clock.now(),
     };
   }),
 });
