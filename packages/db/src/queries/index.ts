@@ -9,4 +9,5 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./partner-events";
 export * from "./queues";
+export * from "./sandbox-clock";
 export * from "./scans";
