@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./auth";
 export * from "./collaboration";
+export * from "./notifications";
 export * from "./numbering";
 export * from "./order-work";
 export * from "./orders";
