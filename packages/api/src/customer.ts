@@ -1,6 +1,9 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { customerAccountRouter } from "./customer/account";
 import { customerDocumentsRouter } from "./customer/documents";
 import { customerDraftsRouter } from "./customer/drafts";
+import { customerFocRouter } from "./customer/foc";
+import { customerHomeRouter } from "./customer/home";
 import { customerMeRouter } from "./customer/me";
 import { customerNotesRouter } from "./customer/notes";
 import { customerNumbersRouter } from "./customer/numbers";
@@ -18,6 +21,9 @@ export const customerRouter = router({
   notes: customerNotesRouter,
   documents: customerDocumentsRouter,
   tickets: customerTicketsRouter,
+  home: customerHomeRouter,
+  foc: customerFocRouter,
+  account: customerAccountRouter,
 });
 
 export type CustomerRouter = typeof customerRouter;

@@ -193,6 +193,11 @@ const table: Record<string, Check> = {
     call: (c) => c.tickets.open({ orderId: victim.orderId, subject: "x", body: "y" }),
   },
   "tickets.reply": { kind: "notFound", call: (c) => c.tickets.reply({ ticketId: victim.ticketId, body: "y" }) },
+  "home.summary": { kind: "scoped", call: (c) => c.home.summary() },
+  "foc.forOrder": { kind: "notFound", call: (c) => c.foc.forOrder({ orderId: victim.orderId }) },
+  "foc.forSubmission": { kind: "scoped", call: (c) => c.foc.forSubmission({ orders: [] }) },
+  "account.users": { kind: "scoped", call: (c) => c.account.users() },
+  "drafts.generateLoa": { kind: "notFound", call: (c) => c.drafts.generateLoa({ draftId: victim.draftId }) },
 };
 
 describe("tenant isolation", () => {

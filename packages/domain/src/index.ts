@@ -18,6 +18,7 @@ export * from "./schedule/business-days";
 export * from "./schedule/civil-date";
 export * from "./schedule/eastern-time";
 export * from "./schedule/foc";
+export * from "./schedule/foc-options";
 export * from "./schemas/common";
 export * from "./schemas/field-issues";
 export * from "./schemas/order";

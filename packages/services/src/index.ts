@@ -4,6 +4,7 @@ export * from "./collaboration/index";
 export * from "./config/config-error";
 export * from "./config/portal-env";
 export * from "./config/service-env";
+export * from "./customer/index";
 export * from "./demo/credentials";
 export * from "./demo/seed";
 export * from "./errors";

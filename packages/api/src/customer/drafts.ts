@@ -1,6 +1,7 @@
 import {
   draftDocumentUploadInput,
   draftSaveInput,
+  generateDraftLoa,
   getDraft,
   listDrafts,
   removeDraft,
@@ -19,6 +20,12 @@ export const customerDraftsRouter = router({
     .input(draftSaveInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.clock, ctx.owner, input)),
   remove: customerProcedure.input(draftRef).mutation(({ ctx, input }) => removeDraft(ctx.db, ctx.owner, input.draftId)),
+  /** A filled-in LOA PDF of the draft for the end user to sign (base64). */
+  generateLoa: customerProcedure
+    .input(draftRef)
+    .mutation(({ ctx, input }) =>
+      generateDraftLoa(ctx.db, { accountId: ctx.account.id, draftId: input.draftId, now: ctx.clock.now() }),
+    ),
   uploadDocument: customerProcedure
     .input(draftDocumentUploadInput)
     .mutation(({ ctx, input }) => uploadDraftDocument(ctx.db, ctx.clock, ctx.owner, input)),

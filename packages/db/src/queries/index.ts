@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./collaboration";
+export * from "./customer-home";
 export * from "./drafts";
 export * from "./heartbeats";
 export * from "./numbering";

@@ -1,0 +1,16 @@
+import { focOptionsForSubmissionInput, getOrderFocOptions, getSubmissionFocOptions } from "@portway/services";
+import { z } from "zod";
+import { customerProcedure, router } from "../trpc";
+
+export const customerFocRouter = router({
+  /** Valid FOC dates and times for a new submission (every planned order of its preview). */
+  forSubmission: customerProcedure
+    .input(focOptionsForSubmissionInput)
+    .query(({ ctx, input }) => getSubmissionFocOptions(ctx.db, ctx.clock.now(), input)),
+  /** Valid FOC dates and times to reschedule one of the account's orders to. */
+  forOrder: customerProcedure
+    .input(z.object({ orderId: z.string().uuid() }))
+    .query(({ ctx, input }) =>
+      getOrderFocOptions(ctx.db, ctx.clock.now(), { orderId: input.orderId, accountId: ctx.account.id }),
+    ),
+});

@@ -1,0 +1,52 @@
+import { type DbOrTx, findCarrier, findCarriersBySpids, findOrderRow } from "@portway/db";
+import { type FocOptionsOrder, listFocOptions, PORT_TYPES, type PortType } from "@portway/domain";
+import { z } from "zod";
+import { notFound } from "../errors";
+import { loadCalendar } from "../orders/order-store";
+
+export const focOptionsForSubmissionInput = z.object({
+  /** The planned orders of a submission preview: each one's losing carrier and port type. */
+  orders: z.array(z.object({ carrierSpid: z.string().trim().min(1).max(16), portType: z.enum(PORT_TYPES) })).max(100),
+});
+export type FocOptionsForSubmissionInput = z.infer<typeof focOptionsForSubmissionInput>;
+
+/**
+ * The FOC dates and times a new submission may request: valid for every order it splits into, with each losing
+ * carrier's holidays (company-wide and its own) and minimum interval. Without planned orders, an automated port.
+ */
+export async function getSubmissionFocOptions(db: DbOrTx, now: Date, input: FocOptionsForSubmissionInput) {
+  const carriers = await findCarriersBySpids(
+    db,
+    input.orders.map((o) => o.carrierSpid),
+  );
+  const bySpid = new Map(carriers.map((c) => [c.spid, c]));
+  const orders: FocOptionsOrder[] = [];
+  for (const planned of input.orders) {
+    const carrier = bySpid.get(planned.carrierSpid);
+    orders.push({
+      portType: planned.portType,
+      calendar: await loadCalendar(db, carrier?.id ?? null, now),
+      ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+    });
+  }
+  if (orders.length === 0) {
+    orders.push({ portType: "AUTOMATED", calendar: await loadCalendar(db, null, now) });
+  }
+  return { now, ...listFocOptions({ now: now.toISOString(), orders }) };
+}
+
+/** The FOC dates and times an existing order may be rescheduled to (the customer's account only). */
+export async function getOrderFocOptions(db: DbOrTx, now: Date, where: { orderId: string; accountId: string }) {
+  const row = await findOrderRow(db, where);
+  if (!row) {
+    throw notFound("The order");
+  }
+  const carrier = row.carrierId ? await findCarrier(db, row.carrierId) : null;
+  const portType: PortType = (row.portType as PortType | null) ?? (row.onNet ? "ON_NET" : "AUTOMATED");
+  const order: FocOptionsOrder = {
+    portType,
+    calendar: await loadCalendar(db, row.carrierId, now),
+    ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+  };
+  return { now, portType, ...listFocOptions({ now: now.toISOString(), orders: [order] }) };
+}
