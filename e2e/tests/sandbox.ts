@@ -22,7 +22,9 @@ export async function setSandboxClock(at: Date): Promise<SandboxClock> {
 
 export async function readSandboxClock(): Promise<SandboxClock> {
   const response = await fetch(`${workerUrl}/sandbox/clock`);
-  if (!response.ok) throw new Error(`sandbox clock: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    throw new Error(`sandbox clock: ${response.status} ${await response.text()}`);
+  }
   return (await response.json()) as SandboxClock;
 }
 
@@ -32,6 +34,8 @@ async function moveClock(body: { advanceMs: number } | { set: string }): Promise
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`sandbox clock: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    throw new Error(`sandbox clock: ${response.status} ${await response.text()}`);
+  }
   return (await response.json()) as SandboxClock;
 }

@@ -10,14 +10,16 @@ export interface CallbackEndpointOptions {
   clock: Clock;
   secret: string;
   log: (line: string) => void;
+  /** The sandbox clock's endpoint (`/sandbox/clock`), outside production only. */
+  sandbox?: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
 }
 
-function send(response: http.ServerResponse, status: number, body: unknown) {
+export function send(response: http.ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string | null> {
+export async function readBody(request: http.IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -32,7 +34,7 @@ async function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 /**
- * The worker's HTTP endpoint: health, and partner callbacks. A callback is trusted only with a valid, fresh
+ * The worker's HTTP endpoint: health, partner callbacks and (outside production) the sandbox clock. A callback is trusted only with a valid, fresh
  * signature; it is stored and applied (in order, once) before the partner gets its 200.
  */
 export function createWorkerServer(options?: CallbackEndpointOptions) {
@@ -45,6 +47,13 @@ export function createWorkerServer(options?: CallbackEndpointOptions) {
       handleCallback(request, response, options).catch((error: unknown) => {
         options.log(`callback failed: ${error instanceof Error ? error.message : String(error)}`);
         send(response, 500, { error: "callback could not be applied; retry later" });
+      });
+      return;
+    }
+    if (options?.sandbox && request.url === "/sandbox/clock") {
+      options.sandbox(request, response).catch((error: unknown) => {
+        options.log(`sandbox clock failed: ${error instanceof Error ? error.message : String(error)}`);
+        send(response, 500, { error: error instanceof Error ? error.message : String(error) });
       });
       return;
     }

@@ -5,7 +5,10 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
   const { env } = await import("./env");
-  const worker = await startWorker({ ...env, clock: systemClock, log });
+  // Outside production, business time is the sandbox clock that demos and tests move forward.
+  const worker = await startWorker(
+    env.production ? { ...env, clock: systemClock, log } : { ...env, sandboxClock: true, log },
+  );
   log(`worker ready on http://127.0.0.1:${worker.port}`);
   let stopping = false;
   const stop = async () => {

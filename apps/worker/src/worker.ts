@@ -1,10 +1,19 @@
 import type { AddressInfo } from "node:net";
 import { createDb } from "@portway/db";
 import { createPartnerClient, type PartnerClient } from "@portway/partner";
-import { type Clock, type PartnerContext, runActivationScan, runReconciliation, runStuckScan } from "@portway/services";
+import {
+  type Clock,
+  createSandboxClock,
+  type PartnerContext,
+  runActivationScan,
+  runReconciliation,
+  runStuckScan,
+  systemClock,
+} from "@portway/services";
 import { registerHandlers } from "./handlers";
 import { createWorkerServer } from "./http";
 import { relayOutbox, startQueue } from "./queue";
+import { alignSandboxClocks, createSandboxClockEndpoint } from "./sandbox";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -13,7 +22,10 @@ export interface WorkerOptions {
   callbackUrl: string;
   callbackSecret: string;
   partnerApiKey?: string | null;
-  clock: Clock;
+  /** Business time; without it, the sandbox clock (when `sandboxClock`) or real time. */
+  clock?: Clock;
+  /** Use the sandbox's stored business clock, kept aligned with the simulator's, and serve `/sandbox/clock`. */
+  sandboxClock?: boolean;
   scanIntervalMs: number;
   reconcileQuietMs: number;
   /** Jobs a handler takes at once (they run concurrently). */
@@ -48,14 +60,33 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           `partner ${info.method} ${info.path}: attempt ${info.attempt} failed (${info.error.message}); retrying`,
         ),
     });
-  const context: PartnerContext = { db: handle.db, clock: options.clock, client, callbackUrl: options.callbackUrl };
-  const queue = await startQueue({ databaseUrl: options.databaseUrl, handle, clock: options.clock, log: options.log });
+  const sandbox = options.sandboxClock ? createSandboxClock(handle.db) : null;
+  const clock = options.clock ?? sandbox ?? systemClock;
+  await sandbox?.refresh();
+  const stopRefreshing = sandbox?.keepFresh(500);
+  const context: PartnerContext = { db: handle.db, clock, client, callbackUrl: options.callbackUrl };
+  const queue = await startQueue({ databaseUrl: options.databaseUrl, handle, clock, log: options.log });
   await registerHandlers(queue.boss, context, { batchSize: options.batchSize });
+  const relayNow = () => relayOutbox(handle, queue.boss, () => clock.now());
+  const scanNow = async () => {
+    await sandbox?.refresh();
+    await runActivationScan(handle.db, clock);
+    await runReconciliation(context, options.reconcileQuietMs);
+    await runStuckScan(handle.db, clock);
+    await relayNow();
+  };
+  const sandboxOptions = sandbox && {
+    clock: sandbox,
+    simulatorUrl: options.simulatorUrl,
+    afterMove: scanNow,
+    log: options.log,
+  };
   const server = createWorkerServer({
     db: handle.db,
-    clock: options.clock,
+    clock,
     secret: options.callbackSecret,
     log: options.log,
+    sandbox: sandboxOptions ? createSandboxClockEndpoint(sandboxOptions) : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -74,13 +105,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }
     }
   };
-  const relayNow = () => relayOutbox(handle, queue.boss, () => options.clock.now());
-  const scanNow = async () => {
-    await runActivationScan(handle.db, options.clock);
-    await runReconciliation(context, options.reconcileQuietMs);
-    await runStuckScan(handle.db, options.clock);
-    await relayNow();
-  };
   const loop = (name: string, intervalMs: number, task: () => Promise<unknown>) => {
     let running = false;
     const run = guard(name, task);
@@ -97,6 +121,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   loop("outbox relay", options.relayIntervalMs ?? 200, relayNow);
   loop("scans", options.scanIntervalMs, scanNow);
+  if (sandboxOptions) {
+    // The simulator may start after the worker, or keep a clock from an earlier run: align once it answers.
+    let aligned = false;
+    loop("sandbox clock alignment", 2_000, async () => {
+      if (!aligned) {
+        await alignSandboxClocks(sandboxOptions);
+        aligned = true;
+      }
+    });
+  }
 
   return {
     port,
@@ -105,6 +139,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     relayNow,
     stop: async () => {
       stopping = true;
+      stopRefreshing?.();
       for (const timer of timers) {
         clearInterval(timer);
       }

@@ -69,7 +69,11 @@ export async function simulatorCall(url: string, route: string, body?: unknown) 
 }
 
 /** The real simulator process and an in-process worker, over HTTP, on one test database; both clocks driven. */
-export async function startLoop(packageDatabaseUrl: string, schema: string): Promise<Loop> {
+export async function startLoop(
+  packageDatabaseUrl: string,
+  schema: string,
+  options: { sandboxClock?: boolean } = {},
+): Promise<Loop> {
   // Each loop its own database on the package's server: two simulators hand out the same partner order IDs.
   const url = new URL(packageDatabaseUrl);
   url.pathname = `${url.pathname}_${schema}`;
@@ -110,7 +114,7 @@ export async function startLoop(packageDatabaseUrl: string, schema: string): Pro
     simulatorUrl,
     callbackUrl: `http://127.0.0.1:${workerPort}/partner/callbacks`,
     callbackSecret: secret,
-    clock,
+    ...(options.sandboxClock ? { sandboxClock: true } : { clock }),
     scanIntervalMs: 3_600_000,
     reconcileQuietMs: 30 * minute,
     relayIntervalMs: 50,

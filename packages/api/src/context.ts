@@ -3,6 +3,7 @@ import type { Context } from "./trpc";
 
 /** The tRPC context of one request to a portal: its database, clock and the caller resolved from the session. */
 export async function createContext(runtime: PortalRuntime, headers: Headers): Promise<Context> {
+  await runtime.refreshClock();
   return {
     db: runtime.db,
     clock: runtime.clock,

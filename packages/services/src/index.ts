@@ -1,4 +1,5 @@
 export * from "./accounts/index";
+export * from "./admin/index";
 export * from "./clock";
 export * from "./collaboration/index";
 export * from "./config/config-error";
@@ -12,6 +13,8 @@ export type * from "./identity";
 export * from "./numbering/index";
 export * from "./orders/index";
 export * from "./partner/index";
+export * from "./reports/index";
+export * from "./sandbox/sandbox-clock";
 export * from "./staff/index";
 export * from "./system/heartbeat";
 export * from "./system/status";

@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import { systemClock } from "../clock";
 import type { PortalEnv } from "../config/portal-env";
 import type { Identity } from "../identity";
+import { createSandboxClock } from "../sandbox/sandbox-clock";
 import { createAuth, type PortwayAuth, resolveIdentity } from "./index";
 
 export interface PortalRuntime {
@@ -10,6 +11,8 @@ export interface PortalRuntime {
   db: Db;
   auth: PortwayAuth;
   clock: Clock;
+  /** Brings the clock up to date with the sandbox's stored offset (no-op in production). */
+  refreshClock: () => Promise<void>;
   identify: (headers: Headers) => Promise<Identity | null>;
 }
 
@@ -23,11 +26,17 @@ export function createPortalRuntime(env: PortalEnv): PortalRuntime {
     baseURL: env.baseUrl,
     production: env.production,
   });
+  // Outside production, business time is the sandbox clock that demos and tests move forward.
+  const sandbox = env.production ? null : createSandboxClock(db);
+  sandbox?.keepFresh();
   return {
     env,
     db,
     auth,
-    clock: systemClock,
+    clock: sandbox ?? systemClock,
+    refreshClock: async () => {
+      await sandbox?.refresh();
+    },
     identify: (headers) => resolveIdentity(auth, db, env.portal, headers),
   };
 }
