@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
+import { adminAdministrationRouter } from "./admin/administration";
 import { adminMeRouter } from "./admin/me";
 import { adminNumberingRouter } from "./admin/numbering";
 import { adminOrdersRouter } from "./admin/orders";
 import { adminQueuesRouter } from "./admin/queues";
+import { adminReportsRouter } from "./admin/reports";
 import { adminSystemRouter } from "./admin/system";
 import { adminTicketsRouter } from "./admin/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -11,9 +13,11 @@ import { createCallerFactory, router } from "./trpc";
 export const adminRouter = router({
   me: adminMeRouter,
   accounts: adminAccountsRouter,
+  administration: adminAdministrationRouter,
   numbering: adminNumberingRouter,
   orders: adminOrdersRouter,
   queues: adminQueuesRouter,
+  reports: adminReportsRouter,
   system: adminSystemRouter,
   tickets: adminTicketsRouter,
 });

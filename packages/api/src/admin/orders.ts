@@ -4,6 +4,7 @@ import {
   assignWork,
   exportOrdersCsv,
   getOrderDetail,
+  getOrderWorkbench,
   listOrders,
   orderFiltersInput,
   orderListInput,
@@ -25,6 +26,10 @@ export const adminOrdersRouter = router({
     .query(({ ctx, input }) =>
       getOrderDetail(ctx.db, { orderId: input.orderId }, { staff: true, now: ctx.clock.now() }),
     ),
+  /** The order workbench: the staff view plus raw partner messages and the job history. */
+  workbench: staffProcedure
+    .input(z.object({ orderId: z.string().uuid() }))
+    .query(({ ctx, input }) => getOrderWorkbench(ctx.db, ctx.clock, input.orderId)),
   exportCsv: staffProcedure.input(orderFiltersInput).query(async ({ ctx, input }) => {
     let csv = "";
     for await (const chunk of exportOrdersCsv(ctx.db, { allAccounts: true }, input)) {

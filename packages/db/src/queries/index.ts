@@ -1,6 +1,9 @@
 export * from "./accounts";
+export * from "./admin-accounts";
+export * from "./admin-calendar";
 export * from "./collaboration";
 export * from "./customer-home";
+export * from "./dead-letters";
 export * from "./drafts";
 export * from "./heartbeats";
 export * from "./numbering";
@@ -10,5 +13,6 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./partner-events";
 export * from "./queues";
+export * from "./reports";
 export * from "./sandbox-clock";
 export * from "./scans";

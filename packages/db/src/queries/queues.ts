@@ -7,15 +7,37 @@ export interface QueuePage {
   pageSize: number;
   /** Only items assigned to this staff member ("mine"). */
   assignedTo?: string | undefined;
+  /** Sort column (one of the queue's sortable columns) and direction; oldest first by default. */
+  sort?: string | undefined;
+  direction?: "asc" | "desc" | undefined;
+  /** Filter: account name, PON or customer reference contains this (case-insensitive). */
+  search?: string | undefined;
+}
+
+function searchPattern(search: string | undefined) {
+  return search ? `%${search.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%` : undefined;
 }
 
 /** Open work for the porting team of some kinds (project ports, short-notice SUPPs), oldest first. */
 export async function findManualRequestQueue(db: DbOrTx, kinds: string[], page: QueuePage) {
+  const pattern = searchPattern(page.search);
   const where = and(
     eq(manualRequests.status, "OPEN"),
     inArray(manualRequests.kind, kinds),
     page.assignedTo ? eq(manualRequests.assignedTo, page.assignedTo) : undefined,
+    pattern
+      ? sql`(${customerAccounts.name} ilike ${pattern} or ${portOrders.pon} ilike ${pattern} or ${portOrders.customerReference} ilike ${pattern})`
+      : undefined,
   );
+  const sortColumns = {
+    createdAt: manualRequests.createdAt,
+    requestedFocAt: manualRequests.requestedFocAt,
+    focAt: portOrders.focAt,
+    tnCount: portOrders.tnCount,
+    accountName: customerAccounts.name,
+  } as const;
+  const sortColumn = sortColumns[(page.sort ?? "createdAt") as keyof typeof sortColumns] ?? manualRequests.createdAt;
+  const order = page.direction === "desc" ? desc(sortColumn) : asc(sortColumn);
   const [rows, totals] = await Promise.all([
     db
       .select({
@@ -33,22 +55,41 @@ export async function findManualRequestQueue(db: DbOrTx, kinds: string[], page: 
         focAt: portOrders.focAt,
         tnCount: portOrders.tnCount,
         accountName: customerAccounts.name,
+        customerReference: portOrders.customerReference,
       })
       .from(manualRequests)
       .innerJoin(portOrders, eq(portOrders.id, manualRequests.orderId))
       .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
       .leftJoin(authUsers, eq(authUsers.id, manualRequests.assignedTo))
       .where(where)
-      .orderBy(asc(manualRequests.createdAt), asc(manualRequests.id))
+      .orderBy(order, asc(manualRequests.id))
       .limit(page.pageSize)
       .offset(page.page * page.pageSize),
-    db.select({ total: count() }).from(manualRequests).where(where),
+    db
+      .select({ total: count() })
+      .from(manualRequests)
+      .innerJoin(portOrders, eq(portOrders.id, manualRequests.orderId))
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+      .where(where),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
 export async function findOpenTicketQueue(db: DbOrTx, page: QueuePage) {
-  const where = and(eq(tickets.status, "OPEN"), page.assignedTo ? eq(tickets.assignedTo, page.assignedTo) : undefined);
+  const pattern = searchPattern(page.search);
+  const where = and(
+    eq(tickets.status, "OPEN"),
+    page.assignedTo ? eq(tickets.assignedTo, page.assignedTo) : undefined,
+    pattern ? sql`(${customerAccounts.name} ilike ${pattern} or ${tickets.subject} ilike ${pattern})` : undefined,
+  );
+  const sortColumns = {
+    updatedAt: tickets.updatedAt,
+    createdAt: tickets.createdAt,
+    subject: tickets.subject,
+    accountName: customerAccounts.name,
+  } as const;
+  const sortColumn = sortColumns[(page.sort ?? "updatedAt") as keyof typeof sortColumns] ?? tickets.updatedAt;
+  const order = page.direction === "desc" ? desc(sortColumn) : asc(sortColumn);
   const [rows, totals] = await Promise.all([
     db
       .select({
@@ -66,10 +107,14 @@ export async function findOpenTicketQueue(db: DbOrTx, page: QueuePage) {
       .innerJoin(customerAccounts, eq(customerAccounts.id, tickets.accountId))
       .leftJoin(authUsers, eq(authUsers.id, tickets.assignedTo))
       .where(where)
-      .orderBy(asc(tickets.updatedAt))
+      .orderBy(order, asc(tickets.id))
       .limit(page.pageSize)
       .offset(page.page * page.pageSize),
-    db.select({ total: count() }).from(tickets).where(where),
+    db
+      .select({ total: count() })
+      .from(tickets)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, tickets.accountId))
+      .where(where),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
 }
@@ -150,4 +195,67 @@ export async function findOpenManualRequest(db: DbOrTx, orderId: string, kinds: 
     .orderBy(desc(manualRequests.createdAt))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/**
+ * Orders as a queue of the porting team: exceptions (by status) or stuck orders (no progress for longer than their
+ * status allows), with paging, sorting, a search and "mine".
+ */
+export async function findOrderWorkQueue(
+  db: DbOrTx,
+  queue: { kind: "status"; status: string } | { kind: "stuck" },
+  page: QueuePage,
+) {
+  const pattern = searchPattern(page.search);
+  const where = and(
+    queue.kind === "status" ? eq(portOrders.status, queue.status) : sql`${portOrders.stuckSince} is not null`,
+    page.assignedTo ? eq(portOrders.assignedTo, page.assignedTo) : undefined,
+    pattern
+      ? sql`(${customerAccounts.name} ilike ${pattern} or ${portOrders.pon} ilike ${pattern} or ${portOrders.customerReference} ilike ${pattern})`
+      : undefined,
+  );
+  const sortColumns = {
+    updatedAt: portOrders.updatedAt,
+    createdAt: portOrders.createdAt,
+    lastProgressAt: portOrders.lastProgressAt,
+    stuckSince: portOrders.stuckSince,
+    focAt: portOrders.focAt,
+    tnCount: portOrders.tnCount,
+    accountName: customerAccounts.name,
+  } as const;
+  const fallback = queue.kind === "stuck" ? "lastProgressAt" : "updatedAt";
+  const sortColumn = sortColumns[(page.sort ?? fallback) as keyof typeof sortColumns] ?? portOrders.updatedAt;
+  const order = page.direction === "desc" ? desc(sortColumn) : asc(sortColumn);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: portOrders.id,
+        status: portOrders.status,
+        portType: portOrders.portType,
+        pon: portOrders.pon,
+        customerReference: portOrders.customerReference,
+        tnCount: portOrders.tnCount,
+        focAt: portOrders.focAt,
+        createdAt: portOrders.createdAt,
+        updatedAt: portOrders.updatedAt,
+        lastProgressAt: portOrders.lastProgressAt,
+        stuckSince: portOrders.stuckSince,
+        accountName: customerAccounts.name,
+        assignedTo: portOrders.assignedTo,
+        assigneeName: authUsers.name,
+      })
+      .from(portOrders)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+      .leftJoin(authUsers, eq(authUsers.id, portOrders.assignedTo))
+      .where(where)
+      .orderBy(order, asc(portOrders.id))
+      .limit(page.pageSize)
+      .offset(page.page * page.pageSize),
+    db
+      .select({ total: count() })
+      .from(portOrders)
+      .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))
+      .where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
 }

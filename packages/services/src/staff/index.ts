@@ -1,2 +1,4 @@
+export * from "./dead-letters";
 export * from "./queues";
 export * from "./record-events";
+export * from "./workbench";

@@ -3,9 +3,11 @@ import {
   assignOrder,
   assignTicket,
   countQueues,
+  countWaitingDeadLetters,
   type Db,
   findManualRequestQueue,
   findOpenTicketQueue,
+  findOrderWorkQueue,
   findStaffMember,
   findStaffMembers,
 } from "@portway/db";
@@ -16,6 +18,9 @@ export const queueInput = z.object({
   page: z.int().min(0).default(0),
   pageSize: z.int().min(1).max(200).default(25),
   mine: z.boolean().default(false),
+  sort: z.string().max(40).optional(),
+  direction: z.enum(["asc", "desc"]).optional(),
+  search: z.string().trim().max(100).optional(),
 });
 export type QueueInput = z.infer<typeof queueInput>;
 
@@ -25,23 +30,37 @@ export const queueKinds = {
 } as const;
 
 export function listManualQueue(db: Db, queue: keyof typeof queueKinds, staffId: string, input: QueueInput) {
-  return findManualRequestQueue(db, [...queueKinds[queue]], {
-    page: input.page,
-    pageSize: input.pageSize,
-    assignedTo: input.mine ? staffId : undefined,
-  });
+  return findManualRequestQueue(db, [...queueKinds[queue]], queuePage(staffId, input));
 }
 
 export function listTicketQueue(db: Db, staffId: string, input: QueueInput) {
-  return findOpenTicketQueue(db, {
+  return findOpenTicketQueue(db, queuePage(staffId, input));
+}
+
+function queuePage(staffId: string, input: QueueInput) {
+  return {
     page: input.page,
     pageSize: input.pageSize,
     assignedTo: input.mine ? staffId : undefined,
-  });
+    sort: input.sort,
+    direction: input.direction,
+    search: input.search || undefined,
+  };
 }
 
-export function getQueueCounts(db: Db) {
-  return countQueues(db);
+/** Orders in EXCEPTION, or stuck orders, as a queue. */
+export function listOrderQueue(db: Db, queue: "exceptions" | "stuck", staffId: string, input: QueueInput) {
+  return findOrderWorkQueue(
+    db,
+    queue === "exceptions" ? { kind: "status", status: "EXCEPTION" } : { kind: "stuck" },
+    queuePage(staffId, input),
+  );
+}
+
+/** Counts for the navigation, failed partner deliveries included. */
+export async function getQueueCounts(db: Db) {
+  const [counts, deadLetters] = await Promise.all([countQueues(db), countWaitingDeadLetters(db)]);
+  return { ...counts, deadLetters };
 }
 
 export function listStaff(db: Db) {

@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import {
+  countAccountAdmins,
+  type Db,
+  deactivateUser,
+  deleteHoliday,
+  findAccountBySlug,
+  findAccountUser,
+  findAdminAccountUsers,
+  findCarrierById,
+  findCustomerAccount,
+  findHolidayCalendar,
+  findUserByEmail,
+  insertCustomerAccount,
+  insertCustomerUser,
+  insertHoliday,
+  updateCarrierRules,
+  updateCustomerAccount,
+  updateUserRole,
+} from "@portway/db";
+import { isCivilDate } from "@portway/domain";
+import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
+import { invalid, notFound, ServiceError } from "../errors";
+
+const accountId = z.string().uuid();
+
+export const createAccountInput = z.object({
+  name: z.string().trim().min(2, { message: "Give the account a name of at least 2 characters." }).max(120),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      message: "Use lower-case letters, digits and single dashes, e.g. acme-voice.",
+    })
+    .min(2)
+    .max(60),
+  onNetOnly: z.boolean().default(false),
+});
+
+export const updateAccountInput = z.object({
+  accountId,
+  name: z.string().trim().min(2, { message: "Give the account a name of at least 2 characters." }).max(120).optional(),
+  onNetOnly: z.boolean().optional(),
+});
+
+export const createUserInput = z.object({
+  accountId,
+  name: z.string().trim().min(1, { message: "Enter the user's name." }).max(120),
+  email: z.email({ message: "Enter a valid email address." }).trim().toLowerCase(),
+  role: z.enum(["admin", "member"]),
+  password: z.string().min(12, { message: "The first password needs at least 12 characters." }).max(128),
+});
+
+export const changeRoleInput = z.object({ accountId, userId: z.string().min(1), role: z.enum(["admin", "member"]) });
+export const deactivateUserInput = z.object({ accountId, userId: z.string().min(1) });
+
+export const carrierRulesInput = z.object({
+  carrierId: z.string().uuid(),
+  requiresAccountNumber: z.boolean(),
+  requiresPin: z.boolean(),
+  minBusinessDays: z
+    .int()
+    .min(0, { message: "At least 0 business days." })
+    .max(30, { message: "At most 30 business days." }),
+});
+
+export const addHolidayInput = z.object({
+  date: z.string().refine(isCivilDate, { message: "Enter the date as YYYY-MM-DD." }),
+  name: z.string().trim().min(1, { message: "Name the holiday." }).max(80),
+  /** Null for a company-wide holiday. */
+  carrierId: z.string().uuid().nullable(),
+});
+export const removeHolidayInput = z.object({ holidayId: z.string().uuid() });
+
+/** Creates a customer account (the tenant); on-net-only accounts may only port on-net numbers. */
+export async function createCustomerAccount(db: Db, input: z.infer<typeof createAccountInput>) {
+  return db.transaction(async (tx) => {
+    if (await findAccountBySlug(tx, input.slug)) {
+      throw invalid([
+        { field: "slug", code: "SLUG_TAKEN", message: `The key "${input.slug}" is already used by another account.` },
+      ]);
+    }
+    const account = await insertCustomerAccount(tx, input);
+    if (!account) {
+      throw new ServiceError("CONFLICT", "NOT_CREATED", "The account could not be created.");
+    }
+    return account;
+  });
+}
+
+export async function changeCustomerAccount(db: Db, input: z.infer<typeof updateAccountInput>) {
+  const updated = await updateCustomerAccount(db, input.accountId, { name: input.name, onNetOnly: input.onNetOnly });
+  if (!updated) {
+    throw notFound("The account");
+  }
+  return updated;
+}
+
+export async function getAccountWithUsers(db: Db, id: string) {
+  const account = await findCustomerAccount(db, id);
+  if (!account) {
+    throw notFound("The account");
+  }
+  return { account, users: await findAdminAccountUsers(db, id) };
+}
+
+/** Adds a user to a customer account with a first password the lead hands over. */
+export async function createCustomerUser(db: Db, input: z.infer<typeof createUserInput>) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (!(await findCustomerAccount(tx, input.accountId))) {
+      throw notFound("The account");
+    }
+    if (await findUserByEmail(tx, input.email)) {
+      throw invalid([
+        { field: "email", code: "EMAIL_TAKEN", message: `${input.email} already has a Portway sign-in.` },
+      ]);
+    }
+    const id = `user-${randomUUID()}`;
+    await insertCustomerUser(tx, {
+      id,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      accountId: input.accountId,
+      passwordHash,
+    });
+    return { id };
+  });
+}
+
+/** An account keeps at least one active admin, who manages its users, keys and webhooks. */
+async function assertAnotherAdmin(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], accountId: string) {
+  if ((await countAccountAdmins(tx, accountId)) <= 1) {
+    throw new ServiceError(
+      "PRECONDITION",
+      "LAST_ADMIN",
+      "This is the account's only active admin; make another user admin first.",
+      "role",
+    );
+  }
+}
+
+export async function changeCustomerUserRole(db: Db, input: z.infer<typeof changeRoleInput>) {
+  return db.transaction(async (tx) => {
+    const user = await findAccountUser(tx, input.accountId, input.userId);
+    if (!user) {
+      throw notFound("The user");
+    }
+    if (user.role === "admin" && input.role !== "admin") {
+      await assertAnotherAdmin(tx, input.accountId);
+    }
+    await updateUserRole(tx, input.userId, input.role);
+    return { ok: true as const };
+  });
+}
+
+/** Deactivates a user: signed out everywhere and unable to sign in again. */
+export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deactivateUserInput>) {
+  return db.transaction(async (tx) => {
+    const user = await findAccountUser(tx, input.accountId, input.userId);
+    if (!user) {
+      throw notFound("The user");
+    }
+    if (user.role === "admin") {
+      await assertAnotherAdmin(tx, input.accountId);
+    }
+    const removed = await deactivateUser(tx, input.userId);
+    if (removed === 0) {
+      throw new ServiceError("CONFLICT", "ALREADY_INACTIVE", `${user.email} is already deactivated.`);
+    }
+    return { ok: true as const };
+  });
+}
+
+export async function setCarrierRules(db: Db, input: z.infer<typeof carrierRulesInput>) {
+  const { carrierId, ...rules } = input;
+  const updated = await updateCarrierRules(db, carrierId, rules);
+  if (!updated) {
+    throw notFound("The carrier");
+  }
+  return updated;
+}
+
+export function listHolidayCalendar(db: Db) {
+  return findHolidayCalendar(db);
+}
+
+/** Adds a porting holiday; scheduling reads the calendar on every decision, so it applies at once. */
+export async function addHoliday(db: Db, input: z.infer<typeof addHolidayInput>) {
+  return db.transaction(async (tx) => {
+    if (input.carrierId && !(await findCarrierById(tx, input.carrierId))) {
+      throw notFound("The carrier");
+    }
+    const added = await insertHoliday(tx, input);
+    if (!added) {
+      throw invalid([
+        {
+          field: "date",
+          code: "HOLIDAY_EXISTS",
+          message: `${input.date} is already a holiday on ${input.carrierId ? "this carrier's" : "the company-wide"} calendar.`,
+        },
+      ]);
+    }
+    return added;
+  });
+}
+
+export async function removeHoliday(db: Db, input: z.infer<typeof removeHolidayInput>) {
+  if (!(await deleteHoliday(db, input.holidayId))) {
+    throw notFound("The holiday");
+  }
+  return { ok: true as const };
+}
