@@ -2,6 +2,9 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authAccounts, authSessions, authUsers, type CustomerRole, customerAccounts } from "../schema/index";
 
+/** Whether the user can sign in (has a password credential); table names spelled out, as inside a subquery. */
+const hasCredential = sql<boolean>`exists (select 1 from auth_accounts c where c.user_id = auth_users.id and c.provider_id = 'credential')`;
+
 export async function findAccountBySlug(db: DbOrTx, slug: string) {
   const rows = await db.select().from(customerAccounts).where(eq(customerAccounts.slug, slug)).limit(1);
   return rows[0] ?? null;
@@ -30,7 +33,7 @@ export async function findAdminAccountUsers(db: DbOrTx, accountId: string) {
       email: authUsers.email,
       role: authUsers.role,
       createdAt: authUsers.createdAt,
-      active: sql<boolean>`exists (select 1 from ${authAccounts} where ${authAccounts.userId} = ${authUsers.id} and ${authAccounts.providerId} = 'credential')`,
+      active: hasCredential,
     })
     .from(authUsers)
     .where(and(eq(authUsers.accountId, accountId), eq(authUsers.kind, "customer")))
@@ -97,12 +100,6 @@ export async function countAccountAdmins(db: DbOrTx, accountId: string) {
   const rows = await db
     .select({ n: count() })
     .from(authUsers)
-    .where(
-      and(
-        eq(authUsers.accountId, accountId),
-        eq(authUsers.role, "admin"),
-        sql`exists (select 1 from ${authAccounts} where ${authAccounts.userId} = ${authUsers.id} and ${authAccounts.providerId} = 'credential')`,
-      ),
-    );
+    .where(and(eq(authUsers.accountId, accountId), eq(authUsers.role, "admin"), hasCredential));
   return rows[0]?.n ?? 0;
 }
