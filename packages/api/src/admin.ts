@@ -1,7 +1,9 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminAdministrationRouter } from "./admin/administration";
+import { adminMailRouter } from "./admin/mail";
 import { adminMeRouter } from "./admin/me";
+import { adminNotificationsRouter } from "./admin/notifications";
 import { adminNumberingRouter } from "./admin/numbering";
 import { adminOrdersRouter } from "./admin/orders";
 import { adminQueuesRouter } from "./admin/queues";
@@ -20,6 +22,8 @@ export const adminRouter = router({
   reports: adminReportsRouter,
   system: adminSystemRouter,
   tickets: adminTicketsRouter,
+  notifications: adminNotificationsRouter,
+  mail: adminMailRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -1,15 +1,18 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { customerAccountRouter } from "./customer/account";
+import { customerApiKeysRouter } from "./customer/api-keys";
 import { customerDocumentsRouter } from "./customer/documents";
 import { customerDraftsRouter } from "./customer/drafts";
 import { customerFocRouter } from "./customer/foc";
 import { customerHomeRouter } from "./customer/home";
 import { customerMeRouter } from "./customer/me";
 import { customerNotesRouter } from "./customer/notes";
+import { customerNotificationsRouter } from "./customer/notifications";
 import { customerNumbersRouter } from "./customer/numbers";
 import { customerOrdersRouter } from "./customer/orders";
 import { customerSubmissionsRouter } from "./customer/submissions";
 import { customerTicketsRouter } from "./customer/tickets";
+import { customerWebhooksRouter } from "./customer/webhooks";
 import { createCallerFactory, router } from "./trpc";
 
 export const customerRouter = router({
@@ -21,6 +24,9 @@ export const customerRouter = router({
   notes: customerNotesRouter,
   documents: customerDocumentsRouter,
   tickets: customerTicketsRouter,
+  notifications: customerNotificationsRouter,
+  webhooks: customerWebhooksRouter,
+  apiKeys: customerApiKeysRouter,
   home: customerHomeRouter,
   foc: customerFocRouter,
   account: customerAccountRouter,

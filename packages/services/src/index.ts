@@ -10,6 +10,7 @@ export * from "./demo/credentials";
 export * from "./demo/seed";
 export * from "./errors";
 export type * from "./identity";
+export * from "./notifications/index";
 export * from "./numbering/index";
 export * from "./orders/index";
 export * from "./partner/index";

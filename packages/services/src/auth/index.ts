@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { isDemoPassword } from "../demo/credentials";
 import type { Identity } from "../identity";
+import { resolveApiKey } from "../notifications/api-keys";
 
 export type Portal = "customer" | "admin";
 
@@ -89,6 +90,10 @@ export async function resolveIdentity(
   portal: Portal,
   headers: Headers,
 ): Promise<Identity | null> {
+  // Customer API keys (`Authorization: Bearer pwk_…`) act like a member's session of their account.
+  if (portal === "customer" && headers.get("authorization")?.startsWith("Bearer ")) {
+    return resolveApiKey(db, headers.get("authorization"), new Date());
+  }
   const session = await auth.api.getSession({ headers });
   if (!session) {
     return null;

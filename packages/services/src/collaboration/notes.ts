@@ -2,6 +2,7 @@ import { type Db, type DbOrTx, findNotes, findOrderRow, insertNote } from "@port
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound } from "../errors";
+import { recordNoteAdded } from "../notifications/record";
 
 export const noteInput = z.object({
   orderId: z.string().uuid(),
@@ -28,7 +29,7 @@ export async function addNote(
     at: Date;
   },
 ) {
-  return insertNote(db, {
+  const note = await insertNote(db, {
     orderId: input.orderId,
     body: input.body,
     visibility: input.visibility,
@@ -37,6 +38,8 @@ export async function addNote(
     authorName: input.authorName,
     createdAt: input.at,
   });
+  await recordNoteAdded(db, { ...input, id: note.id, authorId: input.authorId ?? null });
+  return note;
 }
 
 /** A customer's note on an order of their account. */

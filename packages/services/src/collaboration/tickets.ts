@@ -2,6 +2,7 @@ import { type Db, findOrderRow, findTicket, insertTicket, insertTicketMessage, u
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound, ServiceError } from "../errors";
+import { recordTicketMessage } from "../notifications/record";
 
 export const openTicketInput = z.object({
   orderId: z.string().uuid(),
@@ -44,6 +45,19 @@ export async function openTicket(
       body: input.body,
       createdAt: now,
     });
+    await recordTicketMessage(tx, {
+      ticketId: ticket.id,
+      orderId: order.id,
+      accountId: who.accountId,
+      subject: input.subject,
+      body: input.body,
+      fromStaff: false,
+      opened: true,
+      status: "OPEN",
+      authorId: who.userId,
+      authorName: who.name,
+      at: now,
+    });
     return { id: ticket.id };
   });
 }
@@ -80,6 +94,19 @@ export async function replyToTicket(
       status,
       updatedAt: now,
       ...(who.kind === "STAFF" && !ticket.assignedTo ? { assignedTo: who.userId } : {}),
+    });
+    await recordTicketMessage(tx, {
+      ticketId: ticket.id,
+      orderId: ticket.orderId,
+      accountId: ticket.accountId,
+      subject: ticket.subject,
+      body: input.body,
+      fromStaff: who.kind === "STAFF",
+      opened: false,
+      status,
+      authorId: who.userId,
+      authorName: who.name,
+      at: now,
     });
     return { id: ticket.id, status };
   });

@@ -39,6 +39,7 @@ import {
   type TnLine,
 } from "@portway/domain";
 import { notFound, ServiceError } from "../errors";
+import { recordOrderChange } from "../notifications/record";
 import { outboxJobs } from "./jobs";
 
 export interface LoadedOrder {
@@ -188,6 +189,8 @@ export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: 
       "version",
     );
   }
+  // In-app, email and webhook news of the change, in the same transaction.
+  await recordOrderChange(db, { row, before: order, after: next, event, actor: options.actor, at: options.now });
   return { order: next, effects: transition.effects };
 }
 

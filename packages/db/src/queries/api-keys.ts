@@ -1,0 +1,70 @@
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { apiKeys, authUsers } from "../schema/index";
+
+export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert) {
+  const [inserted] = await db.insert(apiKeys).values(row).returning();
+  if (!inserted) {
+    throw new Error("API key not inserted");
+  }
+  return inserted;
+}
+
+/** An account's keys (never their hash), newest first, with who created each. */
+export async function findApiKeys(db: DbOrTx, accountId: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      createdByName: authUsers.name,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
+    .where(eq(apiKeys.accountId, accountId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/** Revokes one key of one account; another account's key (or an already revoked one) answers null. */
+export async function revokeApiKey(db: DbOrTx, where: { accountId: string; keyId: string }, by: string, at: Date) {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: at, revokedBy: by })
+    .where(and(eq(apiKeys.id, where.keyId), eq(apiKeys.accountId, where.accountId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return row ?? null;
+}
+
+/** The live key with this hash, with the user who created it. */
+export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
+  const rows = await db
+    .select({
+      id: apiKeys.id,
+      accountId: apiKeys.accountId,
+      name: apiKeys.name,
+      createdBy: apiKeys.createdBy,
+      creatorEmail: authUsers.email,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
+    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Records use at most once a minute per key, so a busy integration does not write on every call. */
+export async function touchApiKey(db: DbOrTx, keyId: string, at: Date) {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: at })
+    .where(
+      and(
+        eq(apiKeys.id, keyId),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(at.getTime() - 60_000))),
+      ),
+    );
+}

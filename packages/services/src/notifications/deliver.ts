@@ -1,0 +1,241 @@
+import {
+  claimDueDeliveries,
+  type Db,
+  type DbOrTx,
+  findAccountRecipients,
+  insertEmails,
+  insertNotifications,
+  insertWebhookAttempt,
+  lockWebhookEndpoint,
+  updateWebhookDelivery,
+  updateWebhookEndpoint,
+  type WebhookEndpointRow,
+} from "@portway/db";
+import type { Clock } from "../clock";
+import { signWebhook, webhookHeaders } from "./events";
+import { formatEt } from "./record";
+
+export interface WebhookDeliveryPolicy {
+  /** One attempt gives up after this long. */
+  timeoutMs: number;
+  /** First retry after about this long, doubling each time (with jitter) up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A delivery gives up (and stays replayable) after this many attempts. */
+  maxAttempts: number;
+  /** The account's admins are told once an endpoint has failed this many times in a row over at least failingForMs. */
+  noticeAfterFailures: number;
+  failingForMs: number;
+  /** After the notice, an endpoint that keeps failing this much longer is disabled. */
+  disableAfterNoticeMs: number;
+  batch: number;
+  /** Jitter source in [0, 1); tests pass a fixed one. */
+  random: () => number;
+}
+
+export const defaultWebhookPolicy: WebhookDeliveryPolicy = {
+  timeoutMs: 10_000,
+  baseDelayMs: 5_000,
+  maxDelayMs: 60 * 60_000,
+  // With the hourly cap, about three days of retries.
+  maxAttempts: 80,
+  noticeAfterFailures: 20,
+  failingForMs: 24 * 60 * 60_000,
+  disableAfterNoticeMs: 24 * 60 * 60_000,
+  batch: 50,
+  random: Math.random,
+};
+
+/** Exponential backoff with jitter: half of the doubled delay fixed, the other half random. */
+export function webhookRetryDelay(attempt: number, policy: WebhookDeliveryPolicy): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential / 2 + (exponential / 2) * policy.random());
+}
+
+interface AttemptResult {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<AttemptResult> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    // The answer's body is not needed; read it so the connection can be reused.
+    await response.arrayBuffer().catch(() => undefined);
+    const durationMs = Math.round(performance.now() - started);
+    const ok = response.status >= 200 && response.status < 300;
+    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs };
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started);
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    return {
+      ok: false,
+      statusCode: null,
+      error: timedOut
+        ? `No answer within ${timeoutMs} ms`
+        : `${error instanceof Error ? error.message : String(error)}${cause}`,
+      durationMs,
+    };
+  }
+}
+
+/** Tells the account's admins (in-app and by email, whatever their preference) about their endpoint. */
+async function noticeToAdmins(db: DbOrTx, endpoint: WebhookEndpointRow, title: string, body: string, at: Date) {
+  const admins = (await findAccountRecipients(db, endpoint.accountId)).filter((u) => u.role === "admin");
+  await insertNotifications(
+    db,
+    admins.map((u) => ({
+      recipientId: u.id,
+      accountId: endpoint.accountId,
+      kind: "webhook.endpoint",
+      title,
+      body,
+      createdAt: at,
+    })),
+  );
+  await insertEmails(
+    db,
+    admins.map((u) => ({
+      recipientId: u.id,
+      toAddress: u.email,
+      subject: `Portway: ${title}`,
+      bodyText: [`Hello ${u.name},`, "", body, "", "Webhook settings: {{customer}}/account/webhooks"].join("\n"),
+      kind: "WEBHOOK_NOTICE",
+      nextAttemptAt: at,
+      createdAt: at,
+    })),
+  );
+}
+
+/** Keeps the endpoint's failure streak; tells the admins, and only after that notice, disables it. */
+async function recordEndpointOutcome(
+  db: DbOrTx,
+  endpointId: string,
+  ok: boolean,
+  now: Date,
+  policy: WebhookDeliveryPolicy,
+) {
+  const endpoint = await lockWebhookEndpoint(db, endpointId);
+  if (!endpoint) {
+    return;
+  }
+  if (ok) {
+    await updateWebhookEndpoint(db, endpointId, {
+      failureStreak: 0,
+      firstFailureAt: null,
+      disableNoticeAt: null,
+      lastSuccessAt: now,
+    });
+    return;
+  }
+  const streak = endpoint.failureStreak + 1;
+  const since = endpoint.firstFailureAt ?? now;
+  const update: Parameters<typeof updateWebhookEndpoint>[2] = { failureStreak: streak, firstFailureAt: since };
+  const failingLongEnough =
+    streak >= policy.noticeAfterFailures && now.getTime() - since.getTime() >= policy.failingForMs;
+  if (failingLongEnough && endpoint.enabled) {
+    if (!endpoint.disableNoticeAt) {
+      update.disableNoticeAt = now;
+      await noticeToAdmins(
+        db,
+        endpoint,
+        `Webhook endpoint ${endpoint.url} keeps failing`,
+        `The last ${streak} deliveries to ${endpoint.url} failed, since ${formatEt(since)}. ` +
+          `If it keeps failing until ${formatEt(new Date(now.getTime() + policy.disableAfterNoticeMs))}, it will be ` +
+          "disabled; events are kept and go out once it is enabled again.",
+        now,
+      );
+    } else if (now.getTime() - endpoint.disableNoticeAt.getTime() >= policy.disableAfterNoticeMs) {
+      const reason = `${streak} deliveries in a row failed since ${formatEt(since)}; disabled after the notice of ${formatEt(endpoint.disableNoticeAt)}.`;
+      Object.assign(update, { enabled: false, disabledAt: now, disabledReason: reason });
+      await noticeToAdmins(
+        db,
+        endpoint,
+        `Webhook endpoint ${endpoint.url} was disabled`,
+        `${reason} Deliveries are held, not dropped: enable the endpoint again to send them.`,
+        now,
+      );
+    }
+  }
+  await updateWebhookEndpoint(db, endpointId, update);
+}
+
+/**
+ * One round of webhook delivery: claims due deliveries, posts each signed payload, and records the attempt, the
+ * delivery's next step and the endpoint's streak in one transaction per attempt.
+ */
+export async function deliverDueWebhooks(
+  db: Db,
+  clock: Clock,
+  policy: WebhookDeliveryPolicy = defaultWebhookPolicy,
+): Promise<{ attempted: number; succeeded: number }> {
+  const claimedAt = clock.now();
+  const claimed = await claimDueDeliveries(
+    db,
+    claimedAt,
+    new Date(claimedAt.getTime() + policy.timeoutMs + 60_000),
+    policy.batch,
+  );
+  const results = await Promise.all(
+    claimed.map(async ({ delivery, endpoint, event }) => {
+      const body = JSON.stringify(event.payload);
+      // Transport time, not business time: the receiver checks it against its own clock.
+      const signed = signWebhook({ secret: endpoint.secret, body, now: new Date() });
+      const result = await post(
+        endpoint.url,
+        body,
+        {
+          "content-type": "application/json",
+          "user-agent": "Portway-Webhooks/1",
+          [webhookHeaders.id]: event.id,
+          [webhookHeaders.type]: event.type,
+          [webhookHeaders.delivery]: delivery.id,
+          [webhookHeaders.timestamp]: signed.timestamp,
+          [webhookHeaders.signature]: signed.signature,
+        },
+        policy.timeoutMs,
+      );
+      const now = clock.now();
+      const attempt = delivery.attempts;
+      const givesUp = !result.ok && attempt >= policy.maxAttempts;
+      await db.transaction(async (tx) => {
+        await insertWebhookAttempt(tx, {
+          deliveryId: delivery.id,
+          attempt,
+          at: now,
+          statusCode: result.statusCode,
+          durationMs: result.durationMs,
+          error: result.error,
+        });
+        await updateWebhookDelivery(tx, delivery.id, {
+          status: result.ok ? "SUCCEEDED" : givesUp ? "FAILED" : "PENDING",
+          lastStatusCode: result.statusCode,
+          lastError: result.error,
+          lastDurationMs: result.durationMs,
+          ...(result.ok ? { deliveredAt: now } : {}),
+          ...(result.ok || givesUp
+            ? {}
+            : { nextAttemptAt: new Date(now.getTime() + webhookRetryDelay(attempt, policy)) }),
+        });
+        await recordEndpointOutcome(tx, endpoint.id, result.ok, now, policy);
+      });
+      return result.ok;
+    }),
+  );
+  return { attempted: results.length, succeeded: results.filter(Boolean).length };
+}

@@ -1,0 +1,7 @@
+export * from "./api-keys";
+export * from "./deliver";
+export * from "./email";
+export * from "./events";
+export * from "./inbox";
+export * from "./record";
+export * from "./webhooks";

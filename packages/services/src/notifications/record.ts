@@ -1,0 +1,343 @@
+import {
+  type DbOrTx,
+  type EmailPreference,
+  findAccountRecipients,
+  findOpenRejections,
+  findOrderLines,
+  findOrderRow,
+  findStaffRecipients,
+  findWebhookEndpoints,
+  insertEmails,
+  insertNotifications,
+  insertWebhookDeliveries,
+  insertWebhookEvent,
+  type PortOrderRow,
+} from "@portway/db";
+import { type Actor, mapRejection, type OrderEvent, type OrderStatus, type PortOrder } from "@portway/domain";
+import { newEventId, type OrderSummary, orderSummary, type WebhookEventType, type WebhookPayload } from "./events";
+
+/** Users without a stored preference: customers get email at once, the porting team none (they live in the portal). */
+export function defaultEmailPreference(kind: string): EmailPreference {
+  return kind === "staff" ? "OFF" : "IMMEDIATE";
+}
+
+const eastern = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "America/New_York",
+});
+
+export function formatEt(at: string | Date): string {
+  return `${eastern.format(new Date(at))} ET`;
+}
+
+export function statusLabel(status: string): string {
+  return status.replaceAll("_", " ").toLowerCase();
+}
+
+/** How a notification names an order: the customer's reference, else the PON, else the start of its ID. */
+export function orderName(order: { customerReference: string | null; pon: string | null; id: string }): string {
+  return order.customerReference ?? order.pon ?? `order ${order.id.slice(0, 8)}`;
+}
+
+interface Audience {
+  /** The account's users get it in-app (and by email per preference). */
+  customers: boolean;
+  /** The porting team gets it in-app: the order's analyst when assigned, else every staff user. */
+  staff: boolean;
+  /** Sent to the account's webhooks subscribed to the type. */
+  webhook: boolean;
+}
+
+export interface NotificationFact {
+  accountId: string;
+  order: { id: string; assignedTo: string | null; customerReference: string | null; pon: string | null } | null;
+  type: WebhookEventType;
+  title: string;
+  body: string;
+  at: Date;
+  audience: Audience;
+  /** Whoever caused it is not told about it. */
+  actorUserId: string | null;
+  /** The webhook payload's data (the order summary and what happened). */
+  data: Record<string, unknown>;
+}
+
+function emailBody(fact: NotificationFact, portal: "customer" | "admin", name: string) {
+  const lines = [`Hello ${name},`, "", fact.body, ""];
+  if (fact.order) {
+    // The portal's address is filled in when the email is sent, so the log does not depend on the deployment.
+    lines.push(`Open the order: {{${portal}}}/orders/${fact.order.id}`, "");
+  }
+  lines.push(
+    `Sent ${formatEt(fact.at)}.`,
+    `Change how you get these emails: {{${portal}}}/${portal === "customer" ? "account/notifications" : "notifications/preferences"}`,
+  );
+  return lines.join("\n");
+}
+
+/**
+ * Records one fact in the caller's transaction: in-app rows for its audience, immediate emails for those who want
+ * them, and one webhook event with a delivery per subscribed endpoint. Rolled back with the change that caused it.
+ */
+export async function recordNotification(db: DbOrTx, fact: NotificationFact) {
+  const [customers, staff, endpoints] = await Promise.all([
+    fact.audience.customers ? findAccountRecipients(db, fact.accountId) : Promise.resolve([]),
+    fact.audience.staff ? findStaffRecipients(db) : Promise.resolve([]),
+    fact.audience.webhook ? findWebhookEndpoints(db, fact.accountId) : Promise.resolve([]),
+  ]);
+  const assigned = fact.order?.assignedTo ?? null;
+  const staffAudience =
+    assigned && staff.some((s) => s.id === assigned) ? staff.filter((s) => s.id === assigned) : staff;
+  const recipients = [
+    ...customers.map((u) => ({ ...u, portal: "customer" as const })),
+    ...staffAudience.map((u) => ({ ...u, portal: "admin" as const })),
+  ].filter((u) => u.id !== fact.actorUserId);
+  await insertNotifications(
+    db,
+    recipients.map((u) => ({
+      recipientId: u.id,
+      accountId: fact.accountId,
+      orderId: fact.order?.id ?? null,
+      kind: fact.type,
+      title: fact.title,
+      body: fact.body,
+      createdAt: fact.at,
+    })),
+  );
+  await insertEmails(
+    db,
+    recipients
+      .filter((u) => (u.emailPreference ?? defaultEmailPreference(u.kind)) === "IMMEDIATE")
+      .map((u) => ({
+        recipientId: u.id,
+        toAddress: u.email,
+        subject: `Portway: ${fact.title}`,
+        bodyText: emailBody(fact, u.portal, u.name),
+        kind: "NOTIFICATION",
+        nextAttemptAt: fact.at,
+        createdAt: fact.at,
+      })),
+  );
+  const subscribed = endpoints.filter((e) => e.enabled && e.eventTypes.includes(fact.type));
+  if (subscribed.length === 0) {
+    return;
+  }
+  const id = newEventId();
+  const payload: WebhookPayload = {
+    id,
+    type: fact.type,
+    occurredAt: fact.at.toISOString(),
+    accountId: fact.accountId,
+    data: fact.data,
+  };
+  await insertWebhookEvent(db, {
+    id,
+    accountId: fact.accountId,
+    orderId: fact.order?.id ?? null,
+    type: fact.type,
+    payload: payload as unknown as Record<string, unknown>,
+    occurredAt: fact.at,
+  });
+  await insertWebhookDeliveries(
+    db,
+    subscribed.map((e) => ({
+      eventId: id,
+      endpointId: e.id,
+      accountId: fact.accountId,
+      nextAttemptAt: fact.at,
+      createdAt: fact.at,
+    })),
+  );
+}
+
+/** The kind of news an order change is, most specific first; null when nobody needs telling. */
+function describeOrderChange(
+  before: PortOrder,
+  after: PortOrder,
+  event: OrderEvent,
+  actor: Actor,
+  name: string,
+): { type: WebhookEventType; title: string; body: string; staff: boolean } | null {
+  if (event.type === "REJECTED") {
+    const reasons = after.rejections.map((r) => `${r.code}: ${r.title}`).join("; ");
+    return {
+      type: "order.rejected",
+      title: `${name} was rejected`,
+      body: `The order was rejected (${reasons || "no reason given"}). Fix what the rejection names and resubmit.`,
+      staff: true,
+    };
+  }
+  if ((event.type === "SUPP_ACCEPTED" || event.type === "SUPP_REJECTED") && actor.kind === "STAFF") {
+    const accepted = event.type === "SUPP_ACCEPTED";
+    const what = before.supp?.type === "CANCEL" ? "cancellation" : "change";
+    return {
+      type: "manual_request.resolved",
+      title: `Your ${what} of ${name} was ${accepted ? "accepted" : "refused"}`,
+      body: accepted
+        ? `The porting team confirmed your short-notice ${what} with the losing carrier.${after.focAt ? ` FOC: ${formatEt(after.focAt)}.` : ""}`
+        : `The losing carrier refused your short-notice ${what}: ${event.reason}`,
+      staff: false,
+    };
+  }
+  if (after.focAt && after.focAt !== before.focAt) {
+    return {
+      type: "order.foc",
+      title: `FOC ${before.focAt ? "changed" : "confirmed"} for ${name}`,
+      body: `The numbers port on ${formatEt(after.focAt)}${before.focAt ? ` (was ${formatEt(before.focAt)})` : ""}.`,
+      staff: false,
+    };
+  }
+  if (after.status !== before.status) {
+    return {
+      type: "order.status_changed",
+      title: `${name} is now ${statusLabel(after.status)}`,
+      body: `The order moved from ${statusLabel(before.status)} to ${statusLabel(after.status)}.`,
+      staff: after.status === "EXCEPTION",
+    };
+  }
+  return null;
+}
+
+/** Called by the order store for every applied event, in its transaction. */
+export async function recordOrderChange(
+  db: DbOrTx,
+  change: {
+    row: PortOrderRow;
+    before: PortOrder;
+    after: PortOrder;
+    event: OrderEvent;
+    actor: Actor;
+    at: Date;
+  },
+) {
+  const { row, before, after } = change;
+  if (before.status === "DRAFT" && after.status === "DRAFT") {
+    return;
+  }
+  const name = orderName({ customerReference: row.customerReference, pon: after.pon, id: row.id });
+  const news = describeOrderChange(before, after, change.event, change.actor, name);
+  if (!news) {
+    return;
+  }
+  await recordNotification(db, {
+    accountId: row.accountId,
+    order: { id: row.id, assignedTo: row.assignedTo, customerReference: row.customerReference, pon: after.pon },
+    type: news.type,
+    title: news.title,
+    body: news.body,
+    at: change.at,
+    audience: { customers: true, staff: news.staff, webhook: true },
+    actorUserId: change.actor.kind === "USER" || change.actor.kind === "STAFF" ? (change.actor.id ?? null) : null,
+    data: {
+      order: orderSummary(after, row, change.at),
+      change: { event: change.event.type, from: before.status as OrderStatus, to: after.status },
+    },
+  });
+}
+
+/** The order summary read back from the database (for facts that do not change the order itself). */
+export async function loadOrderSummary(db: DbOrTx, row: PortOrderRow): Promise<OrderSummary> {
+  const [lines, open] = await Promise.all([findOrderLines(db, row.id), findOpenRejections(db, row.id)]);
+  return {
+    id: row.id,
+    status: row.status as OrderStatus,
+    portType: row.portType,
+    pon: row.pon,
+    focAt: row.focAt ? row.focAt.toISOString() : null,
+    customerReference: row.customerReference,
+    version: row.version,
+    tnCount: row.tnCount,
+    tns: lines.map((l) => ({ tn: l.tn, status: l.status, excludedReason: l.excludedReason })),
+    rejections: open.map((r) => {
+      const mapped = mapRejection({ code: r.code, text: r.rawText ?? "" });
+      return { code: r.code, reason: mapped.reason, title: mapped.title, text: r.rawText ?? "" };
+    }),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A note: customer-visible ones reach the account (and its webhooks), internal ones only the porting team. */
+export async function recordNoteAdded(
+  db: DbOrTx,
+  note: {
+    id: string;
+    orderId: string;
+    body: string;
+    visibility: "CUSTOMER" | "INTERNAL";
+    source: string;
+    authorId: string | null;
+    authorName: string;
+    at: Date;
+  },
+) {
+  const row = await findOrderRow(db, { orderId: note.orderId });
+  if (!row) {
+    return;
+  }
+  const name = orderName(row);
+  const internal = note.visibility === "INTERNAL";
+  const fromCustomer = note.source === "USER";
+  const excerpt = note.body.length > 280 ? `${note.body.slice(0, 277)}…` : note.body;
+  await recordNotification(db, {
+    accountId: row.accountId,
+    order: row,
+    type: "order.note_added",
+    title: `${internal ? "Internal note" : "New note"} on ${name} from ${note.authorName}`,
+    body: excerpt,
+    at: note.at,
+    audience: { customers: !internal && !fromCustomer, staff: internal || fromCustomer, webhook: !internal },
+    actorUserId: note.authorId,
+    data: internal
+      ? {}
+      : {
+          order: await loadOrderSummary(db, row),
+          note: { id: note.id, body: note.body, source: note.source, author: note.authorName },
+        },
+  });
+}
+
+/** A ticket message: from the porting team it reaches the account; from the customer, the porting team. */
+export async function recordTicketMessage(
+  db: DbOrTx,
+  message: {
+    ticketId: string;
+    orderId: string | null;
+    accountId: string;
+    subject: string;
+    body: string;
+    fromStaff: boolean;
+    opened: boolean;
+    status: string;
+    authorId: string;
+    authorName: string;
+    at: Date;
+  },
+) {
+  const row = message.orderId ? await findOrderRow(db, { orderId: message.orderId }) : null;
+  const excerpt = message.body.length > 280 ? `${message.body.slice(0, 277)}…` : message.body;
+  const title = message.fromStaff
+    ? `The porting team answered "${message.subject}"`
+    : message.opened
+      ? `New ticket "${message.subject}" from ${message.authorName}`
+      : `${message.authorName} replied on "${message.subject}"`;
+  await recordNotification(db, {
+    accountId: message.accountId,
+    order: row,
+    type: "ticket.replied",
+    title,
+    body: excerpt,
+    at: message.at,
+    audience: { customers: message.fromStaff, staff: !message.fromStaff, webhook: message.fromStaff },
+    actorUserId: message.authorId,
+    data: {
+      ...(row ? { order: await loadOrderSummary(db, row) } : {}),
+      ticket: {
+        id: message.ticketId,
+        subject: message.subject,
+        status: message.status,
+        message: { body: message.body, author: message.authorName, at: message.at.toISOString() },
+      },
+    },
+  });
+}

@@ -1,0 +1,277 @@
+import { randomBytes } from "node:crypto";
+import {
+  type Db,
+  findDeliveryAttempts,
+  findEndpointDeliveries,
+  findWebhookEndpoint,
+  findWebhookEndpoints,
+  findWebhookEvent,
+  insertWebhookDeliveries,
+  insertWebhookEndpoint,
+  insertWebhookEvent,
+  updateWebhookEndpoint,
+  type WebhookEndpointRow,
+} from "@portway/db";
+import { z } from "zod";
+import type { Clock } from "../clock";
+import { notFound, ServiceError } from "../errors";
+import type { CustomerIdentity } from "../identity";
+import { newEventId, testEventType, type WebhookPayload, webhookEventTypes } from "./events";
+
+const webhookUrl = z
+  .string()
+  .trim()
+  .min(1, { message: "Enter the URL that receives the events." })
+  .max(2000, { message: "A URL may be at most 2,000 characters." })
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: "Enter a full http:// or https:// URL, e.g. https://example.com/portway/events." },
+  );
+
+export const webhookEndpointInput = z.object({
+  url: webhookUrl,
+  description: z.string().trim().max(200, { message: "A description may be at most 200 characters." }).default(""),
+  eventTypes: z
+    .array(z.enum(webhookEventTypes, { message: "Unknown event type." }))
+    .min(1, { message: "Choose at least one event type." }),
+});
+export const endpointRef = z.object({ endpointId: z.string().uuid() });
+export const webhookEndpointUpdateInput = endpointRef.extend(webhookEndpointInput.shape);
+export const endpointEnabledInput = endpointRef.extend({ enabled: z.boolean() });
+export const deliveryLogInput = endpointRef.extend({
+  page: z.int().min(0).default(0),
+  pageSize: z.int().min(1).max(100).default(25),
+});
+export const replayInput = endpointRef.extend({ eventId: z.string().uuid() });
+
+function newSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64url")}`;
+}
+
+function requireAccountAdmin(who: CustomerIdentity) {
+  if (who.role !== "admin") {
+    throw new ServiceError("FORBIDDEN", "ADMIN_ONLY", "Only an account admin may change webhooks.");
+  }
+}
+
+/** What lists show: everything but the secret. */
+function publicEndpoint(row: WebhookEndpointRow) {
+  const { secret, ...rest } = row;
+  return { ...rest, secretHint: `${secret.slice(0, 10)}…` };
+}
+
+async function requireEndpoint(db: Db, who: CustomerIdentity, endpointId: string) {
+  const endpoint = await findWebhookEndpoint(db, { accountId: who.accountId, endpointId });
+  if (!endpoint) {
+    throw notFound("The webhook endpoint");
+  }
+  return endpoint;
+}
+
+export async function listWebhookEndpoints(db: Db, who: CustomerIdentity) {
+  return (await findWebhookEndpoints(db, who.accountId)).map(publicEndpoint);
+}
+
+export async function getWebhookEndpoint(db: Db, who: CustomerIdentity, input: z.infer<typeof endpointRef>) {
+  return publicEndpoint(await requireEndpoint(db, who, input.endpointId));
+}
+
+/** The signing secret, for account admins only. */
+export async function revealWebhookSecret(db: Db, who: CustomerIdentity, input: z.infer<typeof endpointRef>) {
+  requireAccountAdmin(who);
+  const endpoint = await requireEndpoint(db, who, input.endpointId);
+  return { secret: endpoint.secret };
+}
+
+export async function createWebhookEndpoint(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof webhookEndpointInput>,
+) {
+  requireAccountAdmin(who);
+  const now = clock.now();
+  const row = await insertWebhookEndpoint(db, {
+    accountId: who.accountId,
+    url: input.url,
+    description: input.description,
+    eventTypes: [...new Set(input.eventTypes)],
+    secret: newSecret(),
+    createdBy: who.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { ...publicEndpoint(row), secret: row.secret };
+}
+
+export async function updateWebhookEndpointOf(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof webhookEndpointUpdateInput>,
+) {
+  requireAccountAdmin(who);
+  await requireEndpoint(db, who, input.endpointId);
+  const row = await updateWebhookEndpoint(db, input.endpointId, {
+    url: input.url,
+    description: input.description,
+    eventTypes: [...new Set(input.eventTypes)],
+    updatedAt: clock.now(),
+  });
+  if (!row) {
+    throw notFound("The webhook endpoint");
+  }
+  return publicEndpoint(row);
+}
+
+/** A new secret takes effect at once: deliveries from now on are signed with it. */
+export async function rotateWebhookSecret(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof endpointRef>,
+) {
+  requireAccountAdmin(who);
+  await requireEndpoint(db, who, input.endpointId);
+  const secret = newSecret();
+  await updateWebhookEndpoint(db, input.endpointId, { secret, updatedAt: clock.now() });
+  return { secret };
+}
+
+/** Turning an endpoint on again clears its failure streak; held deliveries then go out. */
+export async function setWebhookEndpointEnabled(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof endpointEnabledInput>,
+) {
+  requireAccountAdmin(who);
+  await requireEndpoint(db, who, input.endpointId);
+  const now = clock.now();
+  const row = await updateWebhookEndpoint(
+    db,
+    input.endpointId,
+    input.enabled
+      ? {
+          enabled: true,
+          failureStreak: 0,
+          firstFailureAt: null,
+          disableNoticeAt: null,
+          disabledAt: null,
+          disabledReason: null,
+          updatedAt: now,
+        }
+      : { enabled: false, disabledAt: now, disabledReason: `Turned off by ${who.name}.`, updatedAt: now },
+  );
+  if (!row) {
+    throw notFound("The webhook endpoint");
+  }
+  return publicEndpoint(row);
+}
+
+/** Queues a `webhook.test` event to this one endpoint; the worker delivers it like any other. */
+export async function sendWebhookTestEvent(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof endpointRef>,
+) {
+  requireAccountAdmin(who);
+  const endpoint = await requireEndpoint(db, who, input.endpointId);
+  const now = clock.now();
+  const id = newEventId();
+  const payload: WebhookPayload = {
+    id,
+    type: testEventType,
+    occurredAt: now.toISOString(),
+    accountId: who.accountId,
+    data: { message: "A test event sent from the Portway customer portal.", endpointId: endpoint.id, sentBy: who.name },
+  };
+  return db.transaction(async (tx) => {
+    await insertWebhookEvent(tx, {
+      id,
+      accountId: who.accountId,
+      type: testEventType,
+      payload: payload as unknown as Record<string, unknown>,
+      occurredAt: now,
+    });
+    const [delivery] = await insertWebhookDeliveries(tx, [
+      { eventId: id, endpointId: endpoint.id, accountId: who.accountId, nextAttemptAt: now, createdAt: now },
+    ]);
+    return { eventId: id, deliveryId: delivery?.id ?? null, queued: endpoint.enabled };
+  });
+}
+
+/** Delivers an event of this account again to the endpoint, with the same event ID and payload. */
+export async function replayWebhookEvent(
+  db: Db,
+  clock: Clock,
+  who: CustomerIdentity,
+  input: z.infer<typeof replayInput>,
+) {
+  requireAccountAdmin(who);
+  const endpoint = await requireEndpoint(db, who, input.endpointId);
+  const event = await findWebhookEvent(db, { accountId: who.accountId, eventId: input.eventId });
+  if (!event) {
+    throw notFound("The event");
+  }
+  const now = clock.now();
+  const [delivery] = await insertWebhookDeliveries(db, [
+    {
+      eventId: event.id,
+      endpointId: endpoint.id,
+      accountId: who.accountId,
+      replay: true,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  ]);
+  return { eventId: event.id, deliveryId: delivery?.id ?? null };
+}
+
+/** An endpoint's deliveries, newest first, each with every attempt (response code, duration, error). */
+export async function webhookDeliveryLog(db: Db, who: CustomerIdentity, input: z.infer<typeof deliveryLogInput>) {
+  await requireEndpoint(db, who, input.endpointId);
+  const deliveries = await findEndpointDeliveries(db, {
+    accountId: who.accountId,
+    endpointId: input.endpointId,
+    limit: input.pageSize + 1,
+    offset: input.page * input.pageSize,
+  });
+  const page = deliveries.slice(0, input.pageSize);
+  const attempts = await findDeliveryAttempts(
+    db,
+    page.map((d) => d.id),
+  );
+  return {
+    items: page.map((d) => ({
+      ...d,
+      attemptLog: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map((a) => ({
+          attempt: a.attempt,
+          at: a.at,
+          statusCode: a.statusCode,
+          durationMs: a.durationMs,
+          error: a.error,
+        })),
+    })),
+    hasMore: deliveries.length > input.pageSize,
+  };
+}
+
+/** The stored payload of one event of this account, as it was (and is) delivered. */
+export async function getWebhookEventPayload(db: Db, who: CustomerIdentity, input: { eventId: string }) {
+  const event = await findWebhookEvent(db, { accountId: who.accountId, eventId: input.eventId });
+  if (!event) {
+    throw notFound("The event");
+  }
+  return { id: event.id, type: event.type, payload: event.payload };
+}
