@@ -197,6 +197,7 @@ const table: Record<string, Check> = {
   "foc.forOrder": { kind: "notFound", call: (c) => c.foc.forOrder({ orderId: victim.orderId }) },
   "foc.forSubmission": { kind: "scoped", call: (c) => c.foc.forSubmission({ orders: [] }) },
   "account.users": { kind: "scoped", call: (c) => c.account.users() },
+  "drafts.documents": { kind: "notFound", call: (c) => c.drafts.documents({ draftId: victim.draftId }) },
   "drafts.generateLoa": { kind: "notFound", call: (c) => c.drafts.generateLoa({ draftId: victim.draftId }) },
 };
 

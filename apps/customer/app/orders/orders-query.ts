@@ -1,3 +1,4 @@
+import { easternToInstant, ORDER_STATUSES, type OrderStatus, PORT_TYPES, type PortType } from "@portway/domain";
 import { type DataTableState, parseTableState } from "@portway/ui/table-state";
 
 export const defaultOrdersTableState: DataTableState = {
@@ -5,11 +6,53 @@ export const defaultOrdersTableState: DataTableState = {
   pageSize: 25,
   sort: "createdAt",
   direction: "desc",
-  hidden: [],
+  hidden: ["btn", "requestedFocAt"],
 };
 
-const sortable = ["createdAt", "status", "focAt", "pon"] as const;
+const sortable = ["createdAt", "status", "focAt", "pon", "customerReference", "tnCount", "portType"] as const;
 type Sortable = (typeof sortable)[number];
+
+/** The filter fields as they appear in the URL (and in the filter form). */
+export const filterKeys = [
+  "status",
+  "type",
+  "pon",
+  "ref",
+  "tn",
+  "btn",
+  "focFrom",
+  "focTo",
+  "createdFrom",
+  "createdTo",
+] as const;
+export type FilterKey = (typeof filterKeys)[number];
+
+function day(params: URLSearchParams, key: FilterKey, time: string): string | undefined {
+  const value = params.get(key);
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return undefined;
+  }
+  return easternToInstant(value, time) ?? undefined;
+}
+
+/** The filters of a URL as the orders API takes them (dates are whole ET days). */
+export function ordersFiltersFromParams(params: URLSearchParams) {
+  const text = (key: FilterKey) => params.get(key)?.trim() || undefined;
+  const status = params.get("status");
+  const type = params.get("type");
+  return {
+    statuses: status && (ORDER_STATUSES as readonly string[]).includes(status) ? [status as OrderStatus] : undefined,
+    portTypes: type && (PORT_TYPES as readonly string[]).includes(type) ? [type as PortType] : undefined,
+    pon: text("pon"),
+    customerReference: text("ref"),
+    tn: text("tn"),
+    btn: text("btn"),
+    focFrom: day(params, "focFrom", "00:00"),
+    focTo: day(params, "focTo", "23:59"),
+    createdFrom: day(params, "createdFrom", "00:00"),
+    createdTo: day(params, "createdTo", "23:59"),
+  };
+}
 
 /** The orders list input for a URL, identical on the server (prefetch) and in the browser. */
 export function ordersQueryFromParams(params: URLSearchParams) {
@@ -17,8 +60,10 @@ export function ordersQueryFromParams(params: URLSearchParams) {
   const sort: Sortable = (sortable as readonly string[]).includes(state.sort ?? "")
     ? (state.sort as Sortable)
     : "createdAt";
+  const filters = ordersFiltersFromParams(params);
   return {
     state,
-    input: { page: state.page, pageSize: state.pageSize, sort, direction: state.direction },
+    filters,
+    input: { ...filters, page: state.page, pageSize: state.pageSize, sort, direction: state.direction },
   };
 }

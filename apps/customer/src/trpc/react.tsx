@@ -8,7 +8,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<CustomerRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<CustomerRouter>();
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

@@ -3,6 +3,7 @@ import {
   draftSaveInput,
   generateDraftLoa,
   getDraft,
+  listDraftDocuments,
   listDrafts,
   removeDraft,
   saveDraft,
@@ -26,6 +27,9 @@ export const customerDraftsRouter = router({
     .mutation(({ ctx, input }) =>
       generateDraftLoa(ctx.db, { accountId: ctx.account.id, draftId: input.draftId, now: ctx.clock.now() }),
     ),
+  documents: customerProcedure
+    .input(draftRef)
+    .query(({ ctx, input }) => listDraftDocuments(ctx.db, { accountId: ctx.account.id, draftId: input.draftId })),
   uploadDocument: customerProcedure
     .input(draftDocumentUploadInput)
     .mutation(({ ctx, input }) => uploadDraftDocument(ctx.db, ctx.clock, ctx.owner, input)),

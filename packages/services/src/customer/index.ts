@@ -1,4 +1,5 @@
 export * from "./account";
+export * from "./draft-documents";
 export * from "./foc-options";
 export * from "./home";
 export * from "./loa-pdf";

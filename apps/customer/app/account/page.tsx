@@ -1,0 +1,70 @@
+import { formatEastern } from "@portway/ui";
+import { CustomerShell } from "@/components/customer-shell";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+async function AccountContent() {
+  const queryClient = getQueryClient();
+  const [me, users] = await Promise.all([
+    queryClient.fetchQuery(trpc.me.get.queryOptions()),
+    queryClient.fetchQuery(trpc.account.users.queryOptions()),
+  ]);
+  const isAdmin = me.user.role === "admin";
+  return (
+    <>
+      <h1>Account: {me.account.name}</h1>
+      <section className="card" aria-labelledby="account-users">
+        <h2 id="account-users">Users and roles</h2>
+        <p className="muted">
+          Admins manage the account's users, API keys and webhooks; members check numbers and work orders.
+        </p>
+        <table className="plain-table">
+          <caption className="sr-only">Users of this account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.name}
+                  {user.email === me.user.email ? " (you)" : ""}
+                </td>
+                <td>{user.email}</td>
+                <td>{user.role}</td>
+                <td>{formatEastern(user.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="account-integrations">
+        <h2 id="account-integrations">Integrations</h2>
+        <ul className="item-list">
+          <li>
+            <a href="/account/api-keys">API keys</a>: for your systems to check numbers and submit orders.
+            {isAdmin ? "" : " Only account admins can manage them."}
+          </li>
+          <li>
+            <a href="/account/webhooks">Webhooks</a>: signed status updates to your systems, with a delivery log.
+            {isAdmin ? "" : " Only account admins can manage them."}
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export default function AccountPage() {
+  return (
+    <CustomerShell>
+      <AccountContent />
+    </CustomerShell>
+  );
+}
