@@ -1,4 +1,5 @@
 import "@portway/ui/styles.css";
+import "./admin.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/trpc/react";

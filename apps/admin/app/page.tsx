@@ -1,5 +1,4 @@
-import { AppShell } from "@portway/ui";
-import { requireStaff } from "@/server/session";
+import { AdminShell } from "@/components/admin-shell";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { AccountsTable } from "./accounts/accounts-table";
 import { SystemStatus } from "./system/system-status";
@@ -7,18 +6,13 @@ import { SystemStatus } from "./system/system-status";
 export const dynamic = "force-dynamic";
 
 export default async function AdminHomePage() {
-  const staff = await requireStaff();
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.accounts.list.queryOptions()),
     queryClient.prefetchQuery(trpc.system.status.queryOptions()),
   ]);
   return (
-    <AppShell
-      product="Portway admin"
-      user={{ name: staff.name, detail: staff.role }}
-      nav={[{ href: "/", label: "Accounts" }]}
-    >
+    <AdminShell>
       <HydrateClient>
         <section className="card" aria-labelledby="system-heading">
           <h2 id="system-heading">System</h2>
@@ -27,6 +21,6 @@ export default async function AdminHomePage() {
         <h1>Customer accounts</h1>
         <AccountsTable />
       </HydrateClient>
-    </AppShell>
+    </AdminShell>
   );
 }

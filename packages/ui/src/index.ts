@@ -1,4 +1,5 @@
 export * from "./app-shell";
+export * from "./charts";
 export * from "./data-table";
 export * from "./foc-picker";
 export * from "./format";

@@ -6,7 +6,11 @@ export type AccountRow = AdminRouterOutputs["accounts"]["list"][number];
 const column = createDataTableColumns<AccountRow>();
 
 export const accountColumns = column.columns([
-  column.accessor("name", { header: "Account", enableHiding: false }),
+  column.accessor("name", {
+    header: "Account",
+    enableHiding: false,
+    cell: (info) => <a href={`/accounts/${info.row.original.id}`}>{info.getValue()}</a>,
+  }),
   column.accessor("slug", { header: "Key", enableSorting: false }),
   column.accessor("onNetOnly", {
     header: "On-net only",
