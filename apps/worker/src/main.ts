@@ -4,10 +4,12 @@ import { startWorker } from "./worker";
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const { env } = await import("./env");
+  const { env, mailEnv } = await import("./env");
   // Outside production, business time is the sandbox clock that demos and tests move forward.
   const worker = await startWorker(
-    env.production ? { ...env, clock: systemClock, log } : { ...env, sandboxClock: true, log },
+    env.production
+      ? { ...env, mail: mailEnv, clock: systemClock, log }
+      : { ...env, mail: mailEnv, sandboxClock: true, log },
   );
   log(`worker ready on http://127.0.0.1:${worker.port}`);
   let stopping = false;

@@ -4,7 +4,9 @@ import { createPartnerClient, type PartnerClient } from "@portway/partner";
 import {
   type Clock,
   createSandboxClock,
+  type MailEnv,
   type PartnerContext,
+  readMailEnv,
   runActivationScan,
   runReconciliation,
   runStuckScan,
@@ -12,6 +14,7 @@ import {
 } from "@portway/services";
 import { registerHandlers } from "./handlers";
 import { createWorkerServer } from "./http";
+import { startNotificationWork } from "./notifications";
 import { relayOutbox, startQueue } from "./queue";
 import { alignSandboxClocks, createSandboxClockEndpoint } from "./sandbox";
 
@@ -34,6 +37,8 @@ export interface WorkerOptions {
   relayIntervalMs?: number;
   log: (line: string) => void;
   client?: PartnerClient;
+  /** SMTP settings; without an SMTP URL, mail goes to a local capture the worker starts. */
+  mail?: MailEnv;
 }
 
 export interface RunningWorker {
@@ -93,6 +98,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     server.listen(options.port, "127.0.0.1", resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  const notifications = await startNotificationWork({
+    db: handle.db,
+    clock,
+    log: options.log,
+    mail: options.mail ?? readMailEnv({}),
+  });
 
   const timers: NodeJS.Timeout[] = [];
   let stopping = false;
@@ -143,6 +154,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       for (const timer of timers) {
         clearInterval(timer);
       }
+      await notifications.stop().catch(() => undefined);
       await new Promise((resolve) => server.close(resolve));
       await queue.stop().catch(() => undefined);
       await handle.close().catch(() => undefined);
