@@ -1,6 +1,9 @@
 import { createDb, type DbHandle } from "@portway/db";
 import {
+  addStaffNote,
   applyOrderEventAs,
+  createApiKey,
+  createWebhookEndpoint,
   fixedClock,
   type Identity,
   openTicket,
@@ -28,6 +31,10 @@ interface Victim {
   ticketId: string;
   reference: string;
   tn: string;
+  endpointId: string;
+  eventId: string;
+  apiKeyId: string;
+  notificationIds: string[];
 }
 let victim: Victim;
 let attacker: Identity;
@@ -90,6 +97,21 @@ beforeAll(async () => {
   });
   const ticket = await openTicket(handle.db, clock, blue, { orderId, subject: "Secret", body: "Secret question" });
   const otherDraft = await saveDraft(handle.db, clock, blue, { data: { customerOrderRef: "BLUE-DRAFT" } });
+  const blueAdmin = { kind: "customer" as const, ...blue, email: "b@x.test", role: "admin" as const };
+  const endpoint = await createWebhookEndpoint(handle.db, clock, blueAdmin, {
+    url: "http://127.0.0.1:9/blue",
+    description: "Blue Client hook",
+    eventTypes: ["order.note_added"],
+  });
+  await addStaffNote(handle.db, clock, { userId: blue.userId, name: "Team" }, { orderId, body: "Hi", internal: false });
+  const event = await handle.pool.query("select id from webhook_events where account_id = $1 limit 1", [
+    blue.accountId,
+  ]);
+  const apiKey = await createApiKey(handle.db, clock, blueAdmin, { name: "Blue Client key" });
+  const blueNotifications = await handle.pool.query(
+    "select n.id from notifications n join auth_users u on u.id = n.recipient_id where u.account_id = $1",
+    [blue.accountId],
+  );
   victim = {
     orderId,
     version: accepted.version,
@@ -98,6 +120,10 @@ beforeAll(async () => {
     ticketId: ticket.id,
     reference: "BLUE-SECRET-REF",
     tn,
+    endpointId: endpoint.id,
+    eventId: event.rows[0]?.id ?? "",
+    apiKeyId: apiKey.id,
+    notificationIds: blueNotifications.rows.map((r) => r.id as string),
   };
 });
 afterAll(async () => {
@@ -121,6 +147,13 @@ async function victimState() {
     await q("select count(*)::int from notes where order_id = $1", victim.orderId),
     await q("select count(*)::int from ticket_messages where ticket_id = $1", victim.ticketId),
     await q("select count(*)::int from order_history where order_id = $1", victim.orderId),
+    await q("select * from webhook_endpoints where id = $1", victim.endpointId),
+    await q("select count(*)::int from webhook_deliveries where endpoint_id = $1", victim.endpointId),
+    await q("select * from api_keys where id = $1", victim.apiKeyId),
+    await q(
+      "select id, read_at from notifications where account_id = $1 order by id",
+      (await userOf("blue-harbor")).accountId,
+    ),
   ]);
 }
 
@@ -199,6 +232,43 @@ const table: Record<string, Check> = {
   "account.users": { kind: "scoped", call: (c) => c.account.users() },
   "drafts.documents": { kind: "notFound", call: (c) => c.drafts.documents({ draftId: victim.draftId }) },
   "drafts.generateLoa": { kind: "notFound", call: (c) => c.drafts.generateLoa({ draftId: victim.draftId }) },
+  "notifications.list": { kind: "scoped", call: (c) => c.notifications.list({}) },
+  "notifications.unreadCount": { kind: "scoped", call: (c) => c.notifications.unreadCount() },
+  // Another user's notification IDs are ignored: nothing of theirs is marked read.
+  "notifications.markRead": { kind: "scoped", call: (c) => c.notifications.markRead({ ids: victim.notificationIds }) },
+  "notifications.preference": { kind: "scoped", call: (c) => c.notifications.preference() },
+  "notifications.setPreference": { kind: "scoped", call: (c) => c.notifications.setPreference({ email: "DAILY" }) },
+  "webhooks.eventTypes": { kind: "scoped", call: (c) => c.webhooks.eventTypes() },
+  "webhooks.list": { kind: "scoped", call: (c) => c.webhooks.list() },
+  "webhooks.get": { kind: "notFound", call: (c) => c.webhooks.get({ endpointId: victim.endpointId }) },
+  "webhooks.create": {
+    kind: "scoped",
+    call: (c) => c.webhooks.create({ url: "https://acme.test/hook", eventTypes: ["order.foc"] }),
+  },
+  "webhooks.update": {
+    kind: "notFound",
+    call: (c) =>
+      c.webhooks.update({ endpointId: victim.endpointId, url: "https://evil.test/", eventTypes: ["order.foc"] }),
+  },
+  "webhooks.secret": { kind: "notFound", call: (c) => c.webhooks.secret({ endpointId: victim.endpointId }) },
+  "webhooks.rotateSecret": {
+    kind: "notFound",
+    call: (c) => c.webhooks.rotateSecret({ endpointId: victim.endpointId }),
+  },
+  "webhooks.setEnabled": {
+    kind: "notFound",
+    call: (c) => c.webhooks.setEnabled({ endpointId: victim.endpointId, enabled: false }),
+  },
+  "webhooks.sendTest": { kind: "notFound", call: (c) => c.webhooks.sendTest({ endpointId: victim.endpointId }) },
+  "webhooks.replay": {
+    kind: "notFound",
+    call: (c) => c.webhooks.replay({ endpointId: victim.endpointId, eventId: victim.eventId }),
+  },
+  "webhooks.deliveries": { kind: "notFound", call: (c) => c.webhooks.deliveries({ endpointId: victim.endpointId }) },
+  "webhooks.event": { kind: "notFound", call: (c) => c.webhooks.event({ eventId: victim.eventId }) },
+  "apiKeys.list": { kind: "scoped", call: (c) => c.apiKeys.list() },
+  "apiKeys.create": { kind: "scoped", call: (c) => c.apiKeys.create({ name: "Acme key" }) },
+  "apiKeys.revoke": { kind: "notFound", call: (c) => c.apiKeys.revoke({ keyId: victim.apiKeyId }) },
 };
 
 describe("tenant isolation", () => {
