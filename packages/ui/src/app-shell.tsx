@@ -5,10 +5,12 @@ export interface AppShellProps {
   product: string;
   user: { name: string; detail: string };
   nav: { href: string; label: string }[];
+  /** Shown in the header before the user (e.g. the notification bell). */
+  headerSlot?: ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ product, user, nav, children }: AppShellProps) {
+export function AppShell({ product, user, nav, headerSlot, children }: AppShellProps) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,6 +28,7 @@ export function AppShell({ product, user, nav, children }: AppShellProps) {
           </ul>
         </nav>
         <div className="app-header__user">
+          {headerSlot}
           <span>
             {user.name} <small>{user.detail}</small>
           </span>

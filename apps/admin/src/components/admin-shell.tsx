@@ -3,6 +3,7 @@ import { AppShell } from "@portway/ui";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/server/session";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { NotificationBell } from "./notification-bell";
 
 /** Every signed-in admin page: the navigation with the queue counts, then the page (or a refusal for analysts). */
 export async function AdminShell({ children, leadOnly = false }: { children: ReactNode; leadOnly?: boolean }) {
@@ -30,7 +31,12 @@ export async function AdminShell({ children, leadOnly = false }: { children: Rea
     { href: "/mail", label: "Mail" },
   ];
   return (
-    <AppShell product="Portway admin" user={{ name: staff.name, detail: staff.role }} nav={nav}>
+    <AppShell
+      product="Portway admin"
+      user={{ name: staff.name, detail: staff.role }}
+      nav={nav}
+      headerSlot={<NotificationBell />}
+    >
       {leadOnly && staff.role !== "lead" ? (
         <section className="card" aria-labelledby="lead-only-heading">
           <h1 id="lead-only-heading">Lead only</h1>

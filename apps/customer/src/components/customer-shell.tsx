@@ -3,6 +3,7 @@ import { AppShell } from "@portway/ui";
 import type { ReactNode } from "react";
 import { requireCustomer } from "@/server/session";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { NotificationBell } from "./notification-bell";
 
 export const customerNav = [
   { href: "/", label: "Home" },
@@ -22,6 +23,7 @@ export async function CustomerShell({ children }: { children: ReactNode }) {
       product="Portway"
       user={{ name: identity.name, detail: `${me.account.name} · ${identity.role}` }}
       nav={customerNav}
+      headerSlot={<NotificationBell />}
     >
       {children}
     </AppShell>

@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound, ServiceError } from "../errors";
 import type { CustomerIdentity } from "../identity";
-import { newEventId, testEventType, type WebhookPayload, webhookEventTypes } from "./events";
+import { newEventId, testEventType, type WebhookEventType, type WebhookPayload, webhookEventTypes } from "./events";
 
 const webhookUrl = z
   .string()
@@ -64,7 +64,10 @@ function requireAccountAdmin(who: CustomerIdentity) {
 /** What lists show: everything but the secret. */
 function publicEndpoint(row: WebhookEndpointRow) {
   const { secret, ...rest } = row;
-  return { ...rest, secretHint: `${secret.slice(0, 10)}…` };
+  const eventTypes = row.eventTypes.filter((t): t is WebhookEventType =>
+    (webhookEventTypes as readonly string[]).includes(t),
+  );
+  return { ...rest, eventTypes, secretHint: `${secret.slice(0, 10)}…` };
 }
 
 async function requireEndpoint(db: Db, who: CustomerIdentity, endpointId: string) {
