@@ -13,7 +13,7 @@ export function NotificationBell() {
     <a
       className="nt-bell"
       href="/notifications"
-      aria-label={count > 0 ? `Notifications: ${count} unread` : "Notifications: none unread"}
+      aria-label={count > 0 ? `Unread updates: ${count}` : "Unread updates: none"}
     >
       <svg
         aria-hidden="true"
