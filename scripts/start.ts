@@ -18,10 +18,12 @@ import {
 } from "@portway/db/server";
 import {
   ConfigError,
+  createSandboxClock,
   DemoSeedRefused,
   defaultPorts,
   demoPassword,
   demoUsers,
+  produceDemoOrders,
   readPort,
   readPortalEnv,
   readWorkerEnv,
@@ -263,6 +265,9 @@ async function main() {
   });
 
   await Promise.all(services.map((service, index) => waitForHealth(service, children[index] as ChildProcess, 180_000)));
+  if (!config.production) {
+    await produceDemoPortIns(databaseUrl, config.ports.worker);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const width = Math.max(...demoUsers.map((u) => u.email.length));
   log("");
@@ -282,6 +287,40 @@ async function main() {
     }
   }
   log("Press Ctrl-C to stop.");
+}
+
+/**
+ * On a first start, runs demo port-ins through the worker and the simulator until the demo account has an order
+ * in every status. A failure leaves a working product without them, and says so.
+ */
+async function produceDemoPortIns(databaseUrl: string, workerPort: number) {
+  const handle = createDb(databaseUrl, { max: 2, applicationName: "portway-demo-orders" });
+  try {
+    const clock = createSandboxClock(handle.db);
+    const produced = await produceDemoOrders({
+      db: handle.db,
+      clock,
+      log,
+      moveClockTo: async (at) => {
+        const response = await fetch(`http://127.0.0.1:${workerPort}/sandbox/clock`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ set: at.toISOString() }),
+        });
+        if (!response.ok) {
+          throw new Error(`the sandbox clock did not move: ${response.status} ${await response.text()}`);
+        }
+        await clock.refresh();
+      },
+    });
+    if (produced > 0) {
+      log(`Demo port-ins produced through the simulator: ${produced} orders in every status (Acme Voice).`);
+    }
+  } catch (error) {
+    log(`Demo port-ins could not be produced: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await handle.close();
+  }
 }
 
 let shuttingDown = false;

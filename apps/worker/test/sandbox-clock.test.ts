@@ -1,3 +1,4 @@
+import { createSandboxClock, produceDemoOrders } from "@portway/services";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hour, type Loop, order, simulatorCall, start, startLoop, statusOf, submit } from "./loop-harness";
 
@@ -80,4 +81,48 @@ describe("sandbox clock", () => {
     const { body: after } = await clockCall();
     expect(after.offsetMs).toBe(before.offsetMs);
   });
+
+  it("produces the demo account's orders in every status through the simulator, once", async () => {
+    const clock = createSandboxClock(loop.handle.db);
+    const driver = {
+      db: loop.handle.db,
+      clock,
+      log: () => undefined,
+      moveClockTo: async (at: Date) => {
+        const moved = await clockCall({ set: at.toISOString() });
+        expect(moved.status).toBe(200);
+        await clock.refresh();
+      },
+    };
+    expect(await produceDemoOrders(driver)).toBe(10);
+    const rows = await loop.handle.pool.query(
+      "select customer_reference, status, port_type, pon from port_orders where customer_reference like 'DEMO-%'",
+    );
+    const statuses = new Set(rows.rows.map((row) => row.status as string));
+    for (const status of [
+      "SUBMITTED",
+      "CSR_REVIEW",
+      "PENDING_FOC",
+      "EXCEPTION",
+      "FOC",
+      "SUPP_PENDING",
+      "COMPLETE",
+      "CANCELLED",
+    ]) {
+      expect(statuses, status).toContain(status);
+    }
+    // Every automated order got the partner's 9-digit parent order ID as its PON; the project port stays home.
+    for (const row of rows.rows.filter((r) => r.port_type === "AUTOMATED")) {
+      expect(row.pon).toMatch(/^\d{9}$/);
+    }
+    const project = rows.rows.find((row) => row.customer_reference === "DEMO-PROJECT");
+    expect(project?.port_type).toBe("PROJECT");
+    const manual = await loop.handle.pool.query("select kind from manual_requests order by kind");
+    expect(manual.rows.map((row) => row.kind)).toEqual(["PROJECT_PORT", "SHORT_NOTICE_CANCEL"]);
+    // Partner events came back over HTTP: the simulator counted one create per order it received.
+    const stats = await simulatorCall(loop.simulatorUrl, "/sim/stats");
+    expect((stats.creates as { duplicateClientOrderIds: unknown[] }).duplicateClientOrderIds).toEqual([]);
+    // A second start finds them and produces nothing.
+    expect(await produceDemoOrders(driver)).toBe(0);
+  }, 240_000);
 });

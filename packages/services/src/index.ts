@@ -7,6 +7,7 @@ export * from "./config/portal-env";
 export * from "./config/service-env";
 export * from "./customer/index";
 export * from "./demo/credentials";
+export * from "./demo/demo-orders";
 export * from "./demo/seed";
 export * from "./errors";
 export type * from "./identity";

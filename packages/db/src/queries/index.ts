@@ -19,3 +19,4 @@ export * from "./reports";
 export * from "./sandbox-clock";
 export * from "./scans";
 export * from "./webhooks";
+export * from "./demo";
