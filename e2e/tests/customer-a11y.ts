@@ -20,3 +20,8 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 80) {
   }
   throw new Error(`the Tab key never reached ${target.toString()}`);
 }
+
+/** Waits until the portal's page is hydrated, so typing and clicks reach React. */
+export async function waitForReady(page: Page) {
+  await page.locator("body[data-ready='true']").waitFor({ state: "attached", timeout: 90_000 });
+}

@@ -114,7 +114,7 @@ export function CheckNumbers() {
 
   return (
     <>
-      <form className="card" onSubmit={run} noValidate aria-label="Numbers to check">
+      <form className="card" onSubmit={run} noValidate aria-label="Portability check">
         <TnInput label="Numbers to check" value={text} onChange={setText} rows={8} />
         <Field label="Or upload a CSV file" hint="Any column with numbers is read; headers are skipped.">
           {(ids) => (
