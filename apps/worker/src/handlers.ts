@@ -1,5 +1,5 @@
 import { PartnerRequestError } from "@portway/partner";
-import { dispatchOrder, jobNames, type PartnerContext, sendActivation, sendSupp } from "@portway/services";
+import { dispatchOrders, jobNames, type PartnerContext, sendActivation, sendSupp } from "@portway/services";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
 
@@ -30,14 +30,39 @@ function eachJob(boss: PgBoss, name: string, run: (data: unknown) => Promise<unk
   };
 }
 
+/**
+ * Dispatch jobs go to the services as one batch (bulk reads, concurrent creates); a job whose order failed is
+ * failed alone and retried by the queue, the others complete.
+ */
+function dispatchBatch(boss: PgBoss, context: PartnerContext) {
+  return async (jobs: PgBoss.Job<unknown>[]) => {
+    const orderIdOf = new Map<string, string>();
+    const failures: Array<{ id: string; message: string }> = [];
+    for (const job of jobs) {
+      const parsed = orderJob.safeParse(job.data);
+      if (parsed.success) {
+        orderIdOf.set(job.id, parsed.data.orderId);
+      } else {
+        failures.push({ id: job.id, message: `malformed job: ${parsed.error.message}` });
+      }
+    }
+    const outcomes = await dispatchOrders(context, [...new Set(orderIdOf.values())]);
+    for (const [jobId, orderId] of orderIdOf) {
+      const outcome = outcomes.get(orderId);
+      if (outcome && !outcome.ok) {
+        failures.push({ id: jobId, message: outcome.error.message });
+      }
+    }
+    await Promise.all(
+      failures.map((failure) => boss.fail(jobNames.dispatchOrder, failure.id, { message: failure.message })),
+    );
+  };
+}
+
 /** Registers the partner job handlers. */
 export async function registerHandlers(boss: PgBoss, context: PartnerContext, options: { batchSize?: number } = {}) {
-  const work = { batchSize: options.batchSize ?? 50, pollingIntervalSeconds: 0.5 };
-  await boss.work<unknown>(
-    jobNames.dispatchOrder,
-    work,
-    eachJob(boss, jobNames.dispatchOrder, (data) => dispatchOrder(context, orderJob.parse(data).orderId)),
-  );
+  const work = { batchSize: options.batchSize ?? 100, pollingIntervalSeconds: 0.5 };
+  await boss.work<unknown>(jobNames.dispatchOrder, work, dispatchBatch(boss, context));
   await boss.work<unknown>(
     jobNames.sendSupp,
     work,

@@ -82,7 +82,9 @@ export async function loadOrderForUpdate(
   if (!row) {
     throw notFound("The order");
   }
-  const [lines, open] = await Promise.all([findOrderLines(db, row.id), findOpenRejections(db, row.id)]);
+  // One after the other: inside a transaction both run on the same connection.
+  const lines = await findOrderLines(db, row.id);
+  const open = await findOpenRejections(db, row.id);
   return { row, lines, order: toDomainOrder(row, lines, open) };
 }
 

@@ -1,11 +1,13 @@
 import {
   type Db,
-  findCarrier,
-  findOrderLines,
+  findCarriersByIds,
+  findLinesOfOrders,
   findOrderRow,
+  findOrderRows,
   findSupp,
   markSuppSent,
   nextPonSequence,
+  relaxCommitDurability,
   setPartnerOrderId,
 } from "@portway/db";
 import { createPon, easternDate, type OrderDetails, type SuppChanges } from "@portway/domain";
@@ -27,44 +29,120 @@ export interface PartnerContext {
 /** A job that cannot run yet (for example a SUPP before its order reached the partner): the queue retries it. */
 export class NotReadyYet extends Error {}
 
+export interface DispatchResult {
+  sent: boolean;
+  pon?: string;
+}
+
+export type DispatchOutcome = { ok: true; result: DispatchResult } | { ok: false; error: Error };
+
 /**
  * Sends a submitted order to the partner (AUTOMATED) or the losing carrier (ON_NET), exactly once thanks to an
  * idempotency key derived from the order, then records the acceptance (PON) through the domain.
  */
-export async function dispatchOrder(
-  context: PartnerContext,
-  orderId: string,
-): Promise<{ sent: boolean; pon?: string }> {
-  const { db, clock, client } = context;
-  const row = await findOrderRow(db, { orderId });
-  if (!row) {
+export async function dispatchOrder(context: PartnerContext, orderId: string): Promise<DispatchResult> {
+  const outcome = (await dispatchOrders(context, [orderId])).get(orderId);
+  if (!outcome) {
     throw new ServiceError("NOT_FOUND", "NOT_FOUND", `Order ${orderId} does not exist.`);
   }
-  if (row.partnerOrderId || row.status !== "SUBMITTED" || (row.portType !== "AUTOMATED" && row.portType !== "ON_NET")) {
-    return { sent: false };
+  if (!outcome.ok) {
+    throw outcome.error;
   }
-  const carrier = row.carrierId ? await findCarrier(db, row.carrierId) : null;
-  if (!carrier) {
-    throw new ServiceError("PRECONDITION", "NO_CARRIER", `Order ${orderId} has no losing carrier.`);
+  return outcome.result;
+}
+
+/**
+ * Dispatches a batch of orders: reads them in three queries, sends every create at once, then records each
+ * acceptance in its own transaction. Each order's outcome stands alone, so one failure never fails the others.
+ */
+export async function dispatchOrders(
+  context: PartnerContext,
+  orderIds: readonly string[],
+): Promise<Map<string, DispatchOutcome>> {
+  const { db, client } = context;
+  const outcomes = new Map<string, DispatchOutcome>();
+  const rows = await findOrderRows(db, orderIds);
+  const due = rows.filter(
+    (row) =>
+      !row.partnerOrderId && row.status === "SUBMITTED" && (row.portType === "AUTOMATED" || row.portType === "ON_NET"),
+  );
+  const [carrierRows, lineRows] = await Promise.all([
+    findCarriersByIds(db, [...new Set(due.flatMap((row) => (row.carrierId ? [row.carrierId] : [])))]),
+    findLinesOfOrders(
+      db,
+      due.map((row) => row.id),
+    ),
+  ]);
+  const carrierById = new Map(carrierRows.map((carrier) => [carrier.id, carrier]));
+  const tnsByOrder = new Map<string, string[]>();
+  for (const line of lineRows) {
+    if (line.status !== "EXCLUDED") {
+      const tns = tnsByOrder.get(line.orderId) ?? [];
+      tns.push(line.tn);
+      tnsByOrder.set(line.orderId, tns);
+    }
   }
-  const lines = await findOrderLines(db, orderId);
-  const request = toCreateOrderRequest({
-    orderId,
-    portType: row.portType,
-    tns: lines.filter((l) => l.status !== "EXCLUDED").map((l) => l.tn),
-    details: row.details as OrderDetails,
-    carrier: { spid: carrier.spid, name: carrier.name, type: carrier.type },
-    callbackUrl: context.callbackUrl,
-  });
-  const response = await client.createOrder(request, { idempotencyKey: `order:${orderId}:create` });
+  for (const orderId of orderIds) {
+    const row = rows.find((r) => r.id === orderId);
+    if (!row) {
+      outcomes.set(orderId, {
+        ok: false,
+        error: new ServiceError("NOT_FOUND", "NOT_FOUND", `Order ${orderId} does not exist.`),
+      });
+    } else if (!due.includes(row)) {
+      outcomes.set(orderId, { ok: true, result: { sent: false } });
+    }
+  }
+  await Promise.all(
+    due.map(async (row) => {
+      try {
+        const carrier = row.carrierId ? carrierById.get(row.carrierId) : undefined;
+        if (!carrier) {
+          throw new ServiceError("PRECONDITION", "NO_CARRIER", `Order ${row.id} has no losing carrier.`);
+        }
+        const request = toCreateOrderRequest({
+          orderId: row.id,
+          portType: row.portType as "AUTOMATED" | "ON_NET",
+          tns: tnsByOrder.get(row.id) ?? [],
+          details: row.details as OrderDetails,
+          carrier: { spid: carrier.spid, name: carrier.name, type: carrier.type },
+          callbackUrl: context.callbackUrl,
+        });
+        const response = await client.createOrder(request, { idempotencyKey: `order:${row.id}:create` });
+        const result = await recordAcceptance(
+          context,
+          row.id,
+          row.portType as "AUTOMATED" | "ON_NET",
+          response.orderId,
+        );
+        outcomes.set(row.id, { ok: true, result });
+      } catch (error) {
+        outcomes.set(row.id, { ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }),
+  );
+  return outcomes;
+}
+
+/** Records the partner's acceptance: its order ID, the PON, the history; then any callback that waited for it. */
+async function recordAcceptance(
+  context: PartnerContext,
+  orderId: string,
+  portType: "AUTOMATED" | "ON_NET",
+  partnerOrderId: string,
+): Promise<DispatchResult> {
+  const { db, clock } = context;
   return db.transaction(async (tx) => {
+    // Safe to relax: a crash before the job's own (durable) completion retries the job, and the idempotency key
+    // gets the same partner order back.
+    await relaxCommitDurability(tx);
     const loaded = await loadOrderForUpdate(tx, { orderId });
     if (loaded.row.partnerOrderId) {
       return { sent: false };
     }
-    await setPartnerOrderId(tx, orderId, response.orderId);
-    let pon = response.orderId;
-    if (row.portType === "ON_NET") {
+    await setPartnerOrderId(tx, orderId, partnerOrderId);
+    let pon = partnerOrderId;
+    if (portType === "ON_NET") {
       const now = clock.now().toISOString();
       const made = createPon({
         portType: "ON_NET",
@@ -85,7 +163,7 @@ export async function dispatchOrder(
       );
     }
     // Callbacks that arrived before this answer was recorded wait for it; apply them now.
-    await applyWaitingEvents(tx, clock, orderId, response.orderId);
+    await applyWaitingEvents(tx, clock, orderId, partnerOrderId);
     return { sent: true, pon };
   });
 }
