@@ -7,7 +7,13 @@ import type { DbHandle } from "../client";
  */
 export async function bulkSeedOrders(
   handle: DbHandle,
-  options: { orders: number; tnsPerOrder: number; accounts: number },
+  options: {
+    orders: number;
+    tnsPerOrder: number;
+    accounts: number;
+    /** Losing carriers to spread the orders over (round robin); none by default. */
+    carrierIds?: readonly string[];
+  },
 ): Promise<{ accountIds: string[] }> {
   const client = await handle.pool.connect();
   try {
@@ -23,7 +29,7 @@ export async function bulkSeedOrders(
     const accountIds = accounts.rows.map((r) => r.id);
     await client.query(
       `insert into port_orders (id, account_id, status, port_type, pon, customer_reference, btn, tn_count, foc_at,
-                                requested_foc_at, created_at, updated_at, details, version)
+                                requested_foc_at, created_at, updated_at, details, version, carrier_id)
        select md5('order' || g)::uuid,
               ($1::uuid[])[1 + (g % array_length($1::uuid[], 1))],
               (array['COMPLETE','COMPLETE','COMPLETE','CANCELLED','FOC','PENDING_FOC','EXCEPTION','SUBMITTED'])[1 + (g % 8)],
@@ -36,9 +42,10 @@ export async function bulkSeedOrders(
               timestamptz '2024-01-01' + (g % 1000) * interval '1 day' + interval '15 hours',
               timestamptz '2024-01-01' + g * interval '1 minute',
               timestamptz '2024-01-01' + g * interval '1 minute',
-              '{}'::jsonb, 1
+              '{}'::jsonb, 1,
+              case when cardinality($4::uuid[]) > 0 then ($4::uuid[])[1 + (g % cardinality($4::uuid[]))] end
        from generate_series(1, $3) g`,
-      [accountIds, options.tnsPerOrder, options.orders],
+      [accountIds, options.tnsPerOrder, options.orders, [...(options.carrierIds ?? [])]],
     );
     // TN n of order g: NPA 2xx-9xx, NXX 2xx-9xx, distinct for every (g, n).
     await client.query(

@@ -3,7 +3,7 @@ import {
   durationBinsDays,
   reportDurations,
   reportFirstTimeRight,
-  reportOrdersByStatusPerWeek,
+  reportOrdersByStatusPerBucket,
   reportRejectionsByCarrier,
   reportRejectionsByReason,
 } from "@portway/db";
@@ -53,6 +53,17 @@ function addCivilDays(date: string, days: number): string {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * dayMs).toISOString().slice(0, 10);
 }
 
+/** Every Monday (the start of a reporting week) from the Monday on or before `from` up to `to`. */
+function mondaysFrom(from: string, to: string): string[] {
+  const start = new Date(`${from}T00:00:00Z`);
+  const back = (start.getUTCDay() + 6) % 7;
+  const mondays: string[] = [];
+  for (let day = addCivilDays(from, -back); day <= to; day = addCivilDays(day, 7)) {
+    mondays.push(day);
+  }
+  return mondays;
+}
+
 function resolvePeriod(clock: Clock, input: ReportsInput) {
   const to = input.to ?? easternToday(clock.now());
   const from = input.from ?? addCivilDays(to, -26 * 7 + 1);
@@ -84,13 +95,23 @@ function reasonTitle(reason: string): string {
 /** Everything the reports page shows, from aggregate queries run side by side. */
 export async function buildReports(db: Db, clock: Clock, input: ReportsInput) {
   const period = resolvePeriod(clock, input);
-  const [statusRows, byReason, byCarrier, durations, ftr] = await Promise.all([
-    reportOrdersByStatusPerWeek(db, period.range),
+  const weekStarts = mondaysFrom(period.from, period.to);
+  const [bucketRows, byReason, byCarrier, durations, ftr] = await Promise.all([
+    reportOrdersByStatusPerBucket(
+      db,
+      period.range,
+      weekStarts.map((date) => new Date(easternToEpoch(date, 0))),
+    ),
     reportRejectionsByReason(db, period.range),
     reportRejectionsByCarrier(db, period.range),
     reportDurations(db, period.range),
     reportFirstTimeRight(db, period.range),
   ]);
+  // Bucket n (1-based) is the week starting weekStarts[n - 1]; 0 is the part of the period before its first Monday.
+  const statusRows = bucketRows.map((r) => ({
+    ...r,
+    week: r.bucket === 0 ? addCivilDays(weekStarts[0] ?? period.from, -7) : (weekStarts[r.bucket - 1] ?? period.from),
+  }));
   const weeks = [...new Set(statusRows.map((r) => r.week))].sort();
   const present = new Set(statusRows.map((r) => r.status));
   const statuses = orderStatuses.filter((s) => present.has(s));
