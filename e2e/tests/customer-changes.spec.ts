@@ -70,7 +70,7 @@ test("an order is rescheduled after FOC", async ({ page }, testInfo) => {
   await expect(page.getByRole("button", { name: "Activate now" })).toBeDisabled();
   await page.getByRole("button", { name: "Reschedule" }).click();
   const form = page.getByRole("form", { name: "Reschedule" });
-  const focDate = form.getByLabel("FOC date");
+  const focDate = form.getByLabel("FOC date", { exact: true });
   await expect(focDate.locator("option").nth(3)).toBeAttached({ timeout: 60_000 });
   const current = (focked.order.focAt ?? "").slice(0, 10);
   const dates = await focDate
@@ -78,7 +78,7 @@ test("an order is rescheduled after FOC", async ({ page }, testInfo) => {
     .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   const newDate = dates.filter((d) => d > current)[1] ?? dates.at(-1) ?? "";
   await focDate.selectOption(newDate);
-  await form.getByLabel("FOC time").selectOption("14:00");
+  await form.getByLabel("FOC time", { exact: true }).selectOption("14:00");
   await expectNoSeriousViolations(page, "order-reschedule");
   await page.screenshot({ path: testInfo.outputPath("reschedule-form.png"), fullPage: true });
   await form.getByRole("button", { name: "Request this FOC" }).click();

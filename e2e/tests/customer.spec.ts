@@ -29,14 +29,16 @@ test("a customer member signs in to the home page and every screen passes axe", 
     ["wizard-numbers", "/orders/new", "New port-in"],
     ["wizard-account", `/orders/new?draft=${draft.id}&step=2`, "Step 2 of 5: Account details"],
     ["wizard-documents", `/orders/new?draft=${draft.id}&step=3`, "Step 3 of 5: Documents"],
-    ["wizard-foc", `/orders/new?draft=${draft.id}&step=4`, "Step 4 of 5: FOC date"],
+    ["wizard-foc", `/orders/new?draft=${draft.id}&step=4`, "Step 4 of 5: Requested FOC"],
     ["wizard-review", `/orders/new?draft=${draft.id}&step=5`, "Step 5 of 5: Review and submit"],
   ];
   for (const [name, path, heading] of screens) {
     await page.goto(`${customerUrl}${path}`, { timeout: 90_000 });
     await expect(page.getByRole("heading", { name: heading }).first()).toBeVisible({ timeout: 90_000 });
     if (name === "wizard-foc") {
-      await expect(page.getByLabel("FOC date").locator("option").nth(1)).toBeAttached({ timeout: 60_000 });
+      await expect(page.getByLabel("FOC date", { exact: true }).locator("option").nth(1)).toBeAttached({
+        timeout: 60_000,
+      });
     }
     if (name === "wizard-review") {
       await expect(page.getByText("Fix these before submitting")).toBeVisible({ timeout: 60_000 });

@@ -64,8 +64,8 @@ export function FocPicker({ options, date, time, onChange, errors = [], disabled
     <fieldset className="foc-picker" disabled={disabled}>
       <legend>Requested FOC (firm order commitment)</legend>
       <div className="foc-picker__row">
-        <label htmlFor={`${id}-date`}>
-          FOC date
+        <div className="foc-picker__control">
+          <label htmlFor={`${id}-date`}>FOC date</label>
           <select
             id={`${id}-date`}
             value={date}
@@ -80,9 +80,9 @@ export function FocPicker({ options, date, time, onChange, errors = [], disabled
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={`${id}-time`}>
-          FOC time
+        </div>
+        <div className="foc-picker__control">
+          <label htmlFor={`${id}-time`}>FOC time</label>
           <select
             id={`${id}-time`}
             value={time}
@@ -96,7 +96,7 @@ export function FocPicker({ options, date, time, onChange, errors = [], disabled
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <p id={`${id}-help`} className="field-hint">
         {options

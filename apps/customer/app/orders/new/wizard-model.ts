@@ -10,7 +10,7 @@ import {
 } from "@portway/domain";
 import type { FieldMessages } from "@/lib/errors";
 
-export const STEPS = ["Numbers", "Account details", "Documents", "FOC date", "Review and submit"] as const;
+export const STEPS = ["Numbers", "Account details", "Documents", "Requested FOC", "Review and submit"] as const;
 
 export interface WizardValues {
   tnsText: string;
