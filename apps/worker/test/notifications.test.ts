@@ -305,13 +305,13 @@ describe("email", () => {
       }
       expect(sent).toBeGreaterThanOrEqual(1);
       const captured = await rows("select * from mail_captures where 'member@acme.test' = any(to_addresses)");
-      const mail = captured.find((m) => m.subject === "Portway: MAIL-CAPTURE is now csr review");
+      const mail = captured.find((m) => m.subject === "Portway: MAIL-CAPTURE is now CSR review");
       expect(mail?.from_address).toBe("notifications@portway.test");
-      expect(mail?.body_text).toContain("The order moved from submitted to csr review.");
+      expect(mail?.body_text).toContain("The order moved from submitted to CSR review.");
       expect(mail?.body_text).toContain(`http://portal.test:3000/orders/${orderId}`);
       // The admin submitted it: told of the partner's step, not of their own submission.
       const toAdmin = await rows("select * from mail_captures where 'admin@acme.test' = any(to_addresses)");
-      expect(toAdmin.map((m) => m.subject)).toContain("Portway: MAIL-CAPTURE is now csr review");
+      expect(toAdmin.map((m) => m.subject)).toContain("Portway: MAIL-CAPTURE is now CSR review");
       expect(toAdmin.map((m) => m.subject)).not.toContain("Portway: MAIL-CAPTURE is now submitted");
       const log = await rows(
         "select * from emails where to_address = 'member@acme.test' and subject like '%MAIL-CAPTURE%'",

@@ -136,6 +136,12 @@ describe("notifications", () => {
         internal: true,
       },
     );
+    await addCustomerNote(
+      handle.db,
+      clock,
+      { accountId: acme.accountId, userId: memberId, name: "Member" },
+      { orderId, body: "Our side is ready." },
+    );
     const ticket = await openTicket(
       handle.db,
       clock,
@@ -201,7 +207,9 @@ describe("notifications", () => {
     expect(foc?.payload).toMatchObject({ data: { order: { status: "FOC", focAt: "2026-12-10T16:00:00.000Z" } } });
     // The internal note never reaches a webhook; the customer-visible one does, with its text.
     const noteEvents = events.filter((e) => e.type === "order.note_added");
-    expect(noteEvents.map((e) => (e.payload.data as { note: { body: string } }).note.body)).toEqual([
+    // The account's own systems hear of notes written by its users too.
+    expect(noteEvents.map((e) => (e.payload.data as { note: { body: string } }).note.body).sort()).toEqual([
+      "Our side is ready.",
       "We called the losing carrier.",
     ]);
     const deliveries = await handle.db
@@ -224,6 +232,8 @@ describe("notifications", () => {
     // The member opened the ticket: the team hears of it, the member does not hear of their own message.
     const toAnalystOrTeam = inApp.filter((n) => n.recipientId === analystId);
     expect(toAnalystOrTeam.map((n) => n.title)).toContain('New ticket "When does it port?" from Member');
+    expect(toAnalystOrTeam.map((n) => n.title)).toContain("New note on NOTIFY-ALL from Member");
+    expect(toMember.filter((k) => k === "order.note_added")).toHaveLength(1);
     expect(inApp.filter((n) => n.title.startsWith("Internal note")).every((n) => n.recipientId !== memberId)).toBe(
       true,
     );
@@ -255,7 +265,7 @@ describe("notifications", () => {
     const member = { userId: users["member@acme.test"]?.id ?? "", kind: "customer" as const };
     const list = await listNotifications(handle.db, member, { unreadOnly: true, page: 0, pageSize: 100 });
     const mine = list.items.filter((n) => n.orderId === orderId);
-    expect(mine.map((n) => n.title)).toContain("NOTIFY-READ is now csr review");
+    expect(mine.map((n) => n.title)).toContain("NOTIFY-READ is now CSR review");
     expect(mine[0]?.customerReference).toBe("NOTIFY-READ");
     const blueAdmin = { userId: users["admin@blueharbor.test"]?.id ?? "", kind: "customer" as const };
     const foreign = await markNotificationsReadFor(handle.db, clock, blueAdmin, { ids: mine.map((n) => n.id) });
@@ -297,7 +307,7 @@ describe("notifications", () => {
     const digests = await to("member@blueharbor.test");
     expect(digests).toHaveLength(1);
     expect(digests[0]?.kind).toBe("DIGEST");
-    expect(digests[0]?.bodyText).toContain("NOTIFY-DIGEST is now csr review");
+    expect(digests[0]?.bodyText).toContain("NOTIFY-DIGEST is now CSR review");
     // Not again the same day, even with new news; the next morning, yes.
     await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
     clock.advance(60 * 60_000);
@@ -307,8 +317,8 @@ describe("notifications", () => {
     await runDailyDigest(handle.db, clock);
     const next = await to("member@blueharbor.test");
     expect(next).toHaveLength(2);
-    expect(next[0]?.bodyText).toContain("pending foc");
-    expect(next[0]?.bodyText).not.toContain("is now csr review");
+    expect(next[0]?.bodyText).toContain("pending FOC");
+    expect(next[0]?.bodyText).not.toContain("is now CSR review");
   });
 
   it("refuses webhook changes by a member and bad endpoint input with the field", async () => {

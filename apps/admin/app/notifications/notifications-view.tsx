@@ -110,7 +110,7 @@ export function NotificationsView() {
                   className="button--quiet"
                   disabled={markRead.isPending}
                   onClick={() => markRead.mutate({ ids: [n.id] })}
-                  aria-label={`Mark "${n.title}" as read`}
+                  aria-label={`Mark read: ${n.title}`}
                 >
                   Mark read
                 </button>

@@ -31,8 +31,15 @@ export function formatEt(at: string | Date): string {
   return `${eastern.format(new Date(at))} ET`;
 }
 
+const acronyms: Record<string, string> = { csr: "CSR", foc: "FOC", supp: "SUPP" };
+
+/** `PENDING_FOC` reads "pending FOC" in a sentence. */
 export function statusLabel(status: string): string {
-  return status.replaceAll("_", " ").toLowerCase();
+  return status
+    .toLowerCase()
+    .split("_")
+    .map((word) => acronyms[word] ?? word)
+    .join(" ");
 }
 
 /** How a notification names an order: the customer's reference, else the PON, else the start of its ID. */
