@@ -45,9 +45,23 @@ function killHard(child: ChildProcess) {
   }
 }
 
+/** SIGTERM to the process group, waiting for the exit (lets `--cpu-prof` write its profile). */
+async function stopGracefully(child: ChildProcess) {
+  if (child.pid && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    await exited;
+  }
+}
+
 function spawnApp(app: string, env: NodeJS.ProcessEnv): ChildProcess {
   const dir = path.join(apps, app);
-  const child = spawn(path.join(dir, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+  // BENCH_CPU_PROF_DIR=<dir>: the worker writes a CPU profile there when it stops (throughput mode).
+  const profileDir = app === "worker" ? process.env.BENCH_CPU_PROF_DIR : undefined;
+  const [command, args] = profileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "src/main.ts"]]
+    : [path.join(dir, "node_modules", ".bin", "tsx"), ["src/main.ts"]];
+  const child = spawn(command, args, {
     cwd: dir,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -321,7 +335,9 @@ async function throughput() {
   console.log(
     `callback apply: ${orders.rows.length} callbacks in ${(applied / 1000).toFixed(1)} s = ${((orders.rows.length * 1000) / applied).toFixed(0)}/s; ${moved} orders moved to PENDING_FOC`,
   );
-  await env.stop([worker, env.simulator]);
+  await stopGracefully(worker);
+  await stopGracefully(env.simulator);
+  await env.stop([]);
 }
 
 const mode = process.argv[2];

@@ -18,6 +18,7 @@ import {
   resolveOpenManualRequests,
   resolveOpenSupps,
   resolveRejections,
+  setPartnerOrderId,
   updateOrderLine,
   updateOrderRow,
 } from "@portway/db";
@@ -166,6 +167,29 @@ export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: 
   await writeLines(db, loaded, next);
   const update = await carryOutEffects(db, loaded, next, event, transition.effects, options);
   const saved = await updateOrderRow(db, order.id, row.version, {
+    ...orderRowValues(order, next, options.now),
+    ...update,
+  });
+  if (!saved) {
+    throw versionConflict();
+  }
+  // In-app, email and webhook news of the change, in the same transaction.
+  await recordOrderChange(db, { row, before: order, after: next, event, actor: options.actor, at: options.now });
+  return { order: next, effects: transition.effects };
+}
+
+function versionConflict() {
+  return new ServiceError(
+    "CONFLICT",
+    "VERSION_CONFLICT",
+    "The order changed while this change was being saved; reload it.",
+    "version",
+  );
+}
+
+/** The order row's columns after a transition. */
+function orderRowValues(before: PortOrder, next: PortOrder, now: Date) {
+  return {
     status: next.status,
     portType: next.portType,
     pon: next.pon,
@@ -179,21 +203,110 @@ export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: 
     activationSent: next.activationSent,
     tnCount: next.lines.filter((l) => l.status !== "EXCLUDED").length,
     version: next.version,
-    updatedAt: options.now,
-    ...(next.status !== order.status ? { lastProgressAt: options.now, stuckSince: null } : {}),
-    ...update,
-  });
-  if (!saved) {
-    throw new ServiceError(
-      "CONFLICT",
-      "VERSION_CONFLICT",
-      "The order changed while this change was being saved; reload it.",
-      "version",
-    );
+    updatedAt: now,
+    ...(next.status !== before.status ? { lastProgressAt: now, stuckSince: null } : {}),
+  };
+}
+
+function sameLines(before: PortOrder, next: PortOrder): boolean {
+  return (
+    before.lines.length === next.lines.length &&
+    before.lines.every((line, i) => {
+      const other = next.lines[i];
+      return other?.tn === line.tn && other.status === line.status && other.excludedReason === line.excludedReason;
+    })
+  );
+}
+
+/** Whether a transition writes nothing but the order row, its history and the news of it. */
+function isPlainTransition(loaded: LoadedOrder, next: PortOrder, event: OrderEvent, effects: OrderEffect[]) {
+  return (
+    effects.every((effect) => effect.type === "RECORD_HISTORY") &&
+    sameLines(loaded.order, next) &&
+    event.type !== "REJECTED" &&
+    event.type !== "SUPP_ACCEPTED" &&
+    event.type !== "SUPP_REJECTED" &&
+    !(next.rejections.length === 0 && loaded.order.rejections.length > 0)
+  );
+}
+
+export interface BatchEventItem {
+  loaded: LoadedOrder;
+  event: OrderEvent;
+  /** Extra columns written with the order row (e.g. the partner's order ID). */
+  columns?: { partnerOrderId?: string };
+}
+
+/**
+ * Applies one event to each of many orders (already loaded and locked by the caller's transaction) through the
+ * domain, like `applyEventToOrder`, but writes the plain transitions in bulk: one history insert for all, one
+ * calendar read per carrier, shared reads for the news. Anything more than a plain transition takes the
+ * one-by-one path. A refused transition throws, failing the whole batch (the caller falls back to one by one).
+ */
+export async function applyEventToOrders(
+  db: DbOrTx,
+  items: readonly BatchEventItem[],
+  options: EventOptions,
+): Promise<PortOrder[]> {
+  const carrierIds = [
+    ...new Set(items.flatMap((item) => (item.loaded.row.carrierId ? [item.loaded.row.carrierId] : []))),
+  ];
+  const holidays = await findHolidays(db, { carrierIds });
+  const year = options.now.getUTCFullYear();
+  const calendars = new Map<string | null, BusinessCalendar>();
+  const calendarOf = (carrierId: string | null) => {
+    let calendar = calendars.get(carrierId);
+    if (!calendar) {
+      calendar = buildBusinessCalendar(
+        [year - 1, year, year + 1],
+        holidays.filter((h) => h.carrierId === null || h.carrierId === carrierId).map((h) => h.date),
+      );
+      calendars.set(carrierId, calendar);
+    }
+    return calendar;
+  };
+  const results: PortOrder[] = [];
+  const history: ReturnType<typeof historyRow>[] = [];
+  const news: Parameters<typeof recordOrderChange>[1][] = [];
+  for (const item of items) {
+    const { loaded, event } = item;
+    const transition = applyOrderEvent(loaded.order, event, {
+      now: options.now.toISOString(),
+      actor: options.actor,
+      calendar: calendarOf(loaded.row.carrierId),
+      history: [],
+    });
+    if (!transition.ok) {
+      throw new ServiceError("PRECONDITION", transition.error.code, transition.error.message, transition.error.field);
+    }
+    const next = transition.order;
+    if (!isPlainTransition(loaded, next, event, transition.effects)) {
+      if (item.columns?.partnerOrderId) {
+        await setPartnerOrderId(db, loaded.row.id, item.columns.partnerOrderId);
+      }
+      results.push((await applyEventToOrder(db, loaded, event, options)).order);
+      continue;
+    }
+    const saved = await updateOrderRow(db, loaded.row.id, loaded.row.version, {
+      ...orderRowValues(loaded.order, next, options.now),
+      ...item.columns,
+    });
+    if (!saved) {
+      throw versionConflict();
+    }
+    for (const effect of transition.effects) {
+      if (effect.type === "RECORD_HISTORY") {
+        history.push(historyRow(loaded.row.id, effect.entry));
+      }
+    }
+    news.push({ row: loaded.row, before: loaded.order, after: next, event, actor: options.actor, at: options.now });
+    results.push(next);
   }
-  // In-app, email and webhook news of the change, in the same transaction.
-  await recordOrderChange(db, { row, before: order, after: next, event, actor: options.actor, at: options.now });
-  return { order: next, effects: transition.effects };
+  await insertHistoryEntries(db, history);
+  for (const change of news) {
+    await recordOrderChange(db, change);
+  }
+  return results;
 }
 
 async function writeLines(db: DbOrTx, loaded: LoadedOrder, next: PortOrder) {

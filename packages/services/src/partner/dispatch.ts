@@ -1,10 +1,14 @@
 import {
   type Db,
+  type DbOrTx,
   findCarriersByIds,
   findLinesOfOrders,
+  findOpenRejectionsOfOrders,
   findOrderRow,
   findOrderRows,
+  findPartnerOrdersWithWaitingEvents,
   findSupp,
+  lockOrders,
   markSuppSent,
   nextPonSequence,
   relaxCommitDurability,
@@ -14,7 +18,13 @@ import { createPon, easternDate, type OrderDetails, type SuppChanges } from "@po
 import type { PartnerClient } from "@portway/partner";
 import type { Clock } from "../clock";
 import { ServiceError } from "../errors";
-import { applyEventToOrder, loadOrderForUpdate } from "../orders/order-store";
+import {
+  applyEventToOrder,
+  applyEventToOrders,
+  type BatchEventItem,
+  loadOrderForUpdate,
+  toDomainOrder,
+} from "../orders/order-store";
 import { applyWaitingEvents } from "./apply-callback";
 import { toCreateOrderRequest, toPartnerChanges } from "./to-partner";
 
@@ -93,6 +103,7 @@ export async function dispatchOrders(
       outcomes.set(orderId, { ok: true, result: { sent: false } });
     }
   }
+  const accepted: Accepted[] = [];
   await Promise.all(
     due.map(async (row) => {
       try {
@@ -100,37 +111,130 @@ export async function dispatchOrders(
         if (!carrier) {
           throw new ServiceError("PRECONDITION", "NO_CARRIER", `Order ${row.id} has no losing carrier.`);
         }
+        const portType = row.portType as "AUTOMATED" | "ON_NET";
         const request = toCreateOrderRequest({
           orderId: row.id,
-          portType: row.portType as "AUTOMATED" | "ON_NET",
+          portType,
           tns: tnsByOrder.get(row.id) ?? [],
           details: row.details as OrderDetails,
           carrier: { spid: carrier.spid, name: carrier.name, type: carrier.type },
           callbackUrl: context.callbackUrl,
         });
         const response = await client.createOrder(request, { idempotencyKey: `order:${row.id}:create` });
-        const result = await recordAcceptance(
-          context,
-          row.id,
-          row.portType as "AUTOMATED" | "ON_NET",
-          response.orderId,
-        );
-        outcomes.set(row.id, { ok: true, result });
+        accepted.push({ orderId: row.id, portType, partnerOrderId: response.orderId });
       } catch (error) {
         outcomes.set(row.id, { ok: false, error: error instanceof Error ? error : new Error(String(error)) });
       }
     }),
   );
+  try {
+    for (const [orderId, result] of await recordAcceptances(context, accepted)) {
+      outcomes.set(orderId, { ok: true, result });
+    }
+  } catch {
+    // Something in the batch was refused: record each acceptance on its own, so only that one fails.
+    await Promise.all(
+      accepted.map(async (item) => {
+        try {
+          outcomes.set(item.orderId, { ok: true, result: await recordAcceptance(context, item) });
+        } catch (error) {
+          outcomes.set(item.orderId, { ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+        }
+      }),
+    );
+  }
   return outcomes;
 }
 
+interface Accepted {
+  orderId: string;
+  portType: "AUTOMATED" | "ON_NET";
+  partnerOrderId: string;
+}
+
+async function ponOf(tx: DbOrTx, clock: Clock, item: Accepted): Promise<string> {
+  if (item.portType !== "ON_NET") {
+    return item.partnerOrderId;
+  }
+  const now = clock.now().toISOString();
+  const made = createPon({
+    portType: "ON_NET",
+    date: easternDate(now) ?? now.slice(0, 10),
+    sequence: await nextPonSequence(tx),
+  });
+  if (!made.ok) {
+    throw new ServiceError("PRECONDITION", made.error.code, made.error.message);
+  }
+  return made.pon;
+}
+
+/**
+ * Records a batch of acceptances in one transaction: the orders locked, read and written in bulk, each transition
+ * decided by the domain; then the callbacks that arrived before the answer, for the orders that have some.
+ */
+async function recordAcceptances(context: PartnerContext, accepted: readonly Accepted[]) {
+  const { db, clock } = context;
+  const results = new Map<string, DispatchResult>();
+  if (accepted.length === 0) {
+    return results;
+  }
+  return db.transaction(async (tx) => {
+    await relaxCommitDurability(tx);
+    const ids = accepted.map((item) => item.orderId).sort();
+    const rows = await lockOrders(tx, ids);
+    const lines = await findLinesOfOrders(tx, ids);
+    const open = await findOpenRejectionsOfOrders(tx, ids);
+    const items: BatchEventItem[] = [];
+    for (const item of [...accepted].sort((a, b) => (a.orderId < b.orderId ? -1 : 1))) {
+      const row = rows.find((r) => r.id === item.orderId);
+      if (!row) {
+        throw new ServiceError("NOT_FOUND", "NOT_FOUND", `Order ${item.orderId} does not exist.`);
+      }
+      if (row.partnerOrderId) {
+        results.set(item.orderId, { sent: false });
+        continue;
+      }
+      const orderLines = lines.filter((line) => line.orderId === row.id);
+      const loaded = {
+        row,
+        lines: orderLines,
+        order: toDomainOrder(
+          row,
+          orderLines,
+          open.filter((r) => r.orderId === row.id),
+        ),
+      };
+      const pon = await ponOf(tx, clock, item);
+      if (loaded.order.status === "SUBMITTED") {
+        items.push({
+          loaded,
+          event: { type: "PARTNER_ACCEPTED", pon },
+          columns: { partnerOrderId: item.partnerOrderId },
+        });
+      } else {
+        await setPartnerOrderId(tx, row.id, item.partnerOrderId);
+      }
+      results.set(item.orderId, { sent: true, pon });
+    }
+    await applyEventToOrders(tx, items, { now: clock.now(), actor: { kind: "PARTNER" } });
+    const waiting = new Set(
+      await findPartnerOrdersWithWaitingEvents(
+        tx,
+        accepted.map((item) => item.partnerOrderId),
+      ),
+    );
+    for (const item of accepted) {
+      if (waiting.has(item.partnerOrderId) && results.get(item.orderId)?.sent) {
+        await applyWaitingEvents(tx, clock, item.orderId, item.partnerOrderId);
+      }
+    }
+    return results;
+  });
+}
+
 /** Records the partner's acceptance: its order ID, the PON, the history; then any callback that waited for it. */
-async function recordAcceptance(
-  context: PartnerContext,
-  orderId: string,
-  portType: "AUTOMATED" | "ON_NET",
-  partnerOrderId: string,
-): Promise<DispatchResult> {
+async function recordAcceptance(context: PartnerContext, item: Accepted): Promise<DispatchResult> {
+  const { orderId, partnerOrderId } = item;
   const { db, clock } = context;
   return db.transaction(async (tx) => {
     // Safe to relax: a crash before the job's own (durable) completion retries the job, and the idempotency key
@@ -141,19 +245,7 @@ async function recordAcceptance(
       return { sent: false };
     }
     await setPartnerOrderId(tx, orderId, partnerOrderId);
-    let pon = partnerOrderId;
-    if (portType === "ON_NET") {
-      const now = clock.now().toISOString();
-      const made = createPon({
-        portType: "ON_NET",
-        date: easternDate(now) ?? now.slice(0, 10),
-        sequence: await nextPonSequence(tx),
-      });
-      if (!made.ok) {
-        throw new ServiceError("PRECONDITION", made.error.code, made.error.message);
-      }
-      pon = made.pon;
-    }
+    const pon = await ponOf(tx, clock, item);
     if (loaded.order.status === "SUBMITTED") {
       await applyEventToOrder(
         tx,
