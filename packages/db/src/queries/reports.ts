@@ -1,6 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 
+/**
+ * Runs one report statement with enough memory for its hash aggregates (hundreds of thousands of groups on a large
+ * database), so they do not spill to disk; the setting ends with the statement's transaction.
+ */
+function withReportMemory<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return run(tx);
+  });
+}
+
 /** A report period: `[from, to)`. */
 export interface ReportPeriod {
   from: Date;
@@ -59,29 +70,36 @@ const binCase = sql.raw(
  * period: a histogram in days plus median and 90th percentile.
  */
 export async function reportDurations(db: DbOrTx, period: ReportPeriod) {
-  const result = await db.execute<{
-    kind: "FOC" | "COMPLETE";
-    bin: number | null;
-    orders: number;
-    median: number | null;
-    p90: number | null;
-  }>(sql`
+  const result = await withReportMemory(db, (tx) =>
+    tx.execute<{
+      kind: "FOC" | "COMPLETE";
+      bin: number | null;
+      orders: number;
+      median: number | null;
+      p90: number | null;
+    }>(sql`
     with firsts as (
-      select h.order_id, h.to_status as kind, min(h.at) as at
+      select h.order_id,
+             min(h.at) filter (where h.to_status = 'FOC') as foc_at,
+             min(h.at) filter (where h.to_status = 'COMPLETE') as complete_at
       from order_history h
       where h.to_status in ('FOC', 'COMPLETE') and h.at >= ${period.from} and h.at < ${period.to}
-      group by 1, 2
+      group by h.order_id
     ),
-    d as (
-      select f.kind, greatest(0, extract(epoch from (f.at - o.created_at)) / 86400.0) as days
-      from firsts f join port_orders o on o.id = f.order_id
+    d as materialized (
+      select k.kind, greatest(0, extract(epoch from (k.at - o.created_at)) / 86400.0) as days
+      from firsts f
+      join port_orders o on o.id = f.order_id
+      cross join lateral (values ('FOC', f.foc_at), ('COMPLETE', f.complete_at)) as k(kind, at)
+      where k.at is not null
     )
     select kind, ${binCase} as bin, count(*)::int as orders, null::float8 as median, null::float8 as p90
     from d group by 1, 2
     union all
     select kind, null, count(*)::int, percentile_cont(0.5) within group (order by days),
            percentile_cont(0.9) within group (order by days)
-    from d group by 1`);
+    from d group by 1`),
+  );
   return result.rows.map((r) => ({
     ...r,
     bin: r.bin === null ? null : Number(r.bin),
@@ -95,7 +113,8 @@ export async function reportDurations(db: DbOrTx, period: ReportPeriod) {
  * rejection (first time right).
  */
 export async function reportFirstTimeRight(db: DbOrTx, period: ReportPeriod) {
-  const result = await db.execute<{ carrier: string; spid: string | null; orders: number; firstTimeRight: number }>(sql`
+  const result = await withReportMemory(db, (tx) =>
+    tx.execute<{ carrier: string; spid: string | null; orders: number; firstTimeRight: number }>(sql`
     select coalesce(c.name, 'Unknown carrier') as carrier, c.spid, count(*)::int as orders,
            (count(*) filter (where r.order_id is null))::int as "firstTimeRight"
     from port_orders o
@@ -104,6 +123,7 @@ export async function reportFirstTimeRight(db: DbOrTx, period: ReportPeriod) {
     where o.created_at >= ${period.from} and o.created_at < ${period.to}
       and o.status not in ('DRAFT', 'SUBMITTED')
     group by 1, 2
-    order by orders desc, carrier`);
+    order by orders desc, carrier`),
+  );
   return result.rows;
 }
