@@ -83,16 +83,40 @@ function emailBody(fact: NotificationFact, portal: "customer" | "admin", name: s
   return lines.join("\n");
 }
 
+/** Recipient and endpoint reads shared by the facts of one batch (one transaction), keyed by account. */
+export interface NotificationReads {
+  customers: Map<string, Awaited<ReturnType<typeof findAccountRecipients>>>;
+  staff: Map<string, Awaited<ReturnType<typeof findStaffRecipients>>>;
+  endpoints: Map<string, Awaited<ReturnType<typeof findWebhookEndpoints>>>;
+}
+
+export function createNotificationReads(): NotificationReads {
+  return { customers: new Map(), staff: new Map(), endpoints: new Map() };
+}
+
+async function readOnce<T>(cache: Map<string, T> | undefined, key: string, read: () => Promise<T>): Promise<T> {
+  const cached = cache?.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const value = await read();
+  cache?.set(key, value);
+  return value;
+}
+
 /**
  * Records one fact in the caller's transaction: in-app rows for its audience, immediate emails for those who want
  * them, and one webhook event with a delivery per subscribed endpoint. Rolled back with the change that caused it.
  */
-export async function recordNotification(db: DbOrTx, fact: NotificationFact) {
-  const [customers, staff, endpoints] = await Promise.all([
-    fact.audience.customers ? findAccountRecipients(db, fact.accountId) : Promise.resolve([]),
-    fact.audience.staff ? findStaffRecipients(db) : Promise.resolve([]),
-    fact.audience.webhook ? findWebhookEndpoints(db, fact.accountId) : Promise.resolve([]),
-  ]);
+export async function recordNotification(db: DbOrTx, fact: NotificationFact, reads?: NotificationReads) {
+  // One after the other: inside a transaction they share one connection. A batch shares the reads.
+  const customers = fact.audience.customers
+    ? await readOnce(reads?.customers, fact.accountId, () => findAccountRecipients(db, fact.accountId))
+    : [];
+  const staff = fact.audience.staff ? await readOnce(reads?.staff, "", () => findStaffRecipients(db)) : [];
+  const endpoints = fact.audience.webhook
+    ? await readOnce(reads?.endpoints, fact.accountId, () => findWebhookEndpoints(db, fact.accountId))
+    : [];
   const assigned = fact.order?.assignedTo ?? null;
   const staffAudience =
     assigned && staff.some((s) => s.id === assigned) ? staff.filter((s) => s.id === assigned) : staff;
@@ -217,6 +241,7 @@ export async function recordOrderChange(
     actor: Actor;
     at: Date;
   },
+  reads?: NotificationReads,
 ) {
   const { row, before, after } = change;
   if (before.status === "DRAFT" && after.status === "DRAFT") {
@@ -227,25 +252,30 @@ export async function recordOrderChange(
   if (!news) {
     return;
   }
-  await recordNotification(db, {
-    accountId: row.accountId,
-    order: { id: row.id, assignedTo: row.assignedTo, customerReference: row.customerReference, pon: after.pon },
-    type: news.type,
-    title: news.title,
-    body: news.body,
-    at: change.at,
-    audience: { customers: true, staff: news.staff, webhook: true },
-    actorUserId: change.actor.kind === "USER" || change.actor.kind === "STAFF" ? (change.actor.id ?? null) : null,
-    data: {
-      order: orderSummary(after, row, change.at),
-      change: { event: change.event.type, from: before.status as OrderStatus, to: after.status },
+  await recordNotification(
+    db,
+    {
+      accountId: row.accountId,
+      order: { id: row.id, assignedTo: row.assignedTo, customerReference: row.customerReference, pon: after.pon },
+      type: news.type,
+      title: news.title,
+      body: news.body,
+      at: change.at,
+      audience: { customers: true, staff: news.staff, webhook: true },
+      actorUserId: change.actor.kind === "USER" || change.actor.kind === "STAFF" ? (change.actor.id ?? null) : null,
+      data: {
+        order: orderSummary(after, row, change.at),
+        change: { event: change.event.type, from: before.status as OrderStatus, to: after.status },
+      },
     },
-  });
+    reads,
+  );
 }
 
 /** The order summary read back from the database (for facts that do not change the order itself). */
 export async function loadOrderSummary(db: DbOrTx, row: PortOrderRow): Promise<OrderSummary> {
-  const [lines, open] = await Promise.all([findOrderLines(db, row.id), findOpenRejections(db, row.id)]);
+  const lines = await findOrderLines(db, row.id);
+  const open = await findOpenRejections(db, row.id);
   return {
     id: row.id,
     status: row.status as OrderStatus,

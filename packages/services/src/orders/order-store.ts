@@ -40,7 +40,7 @@ import {
   type TnLine,
 } from "@portway/domain";
 import { notFound, ServiceError } from "../errors";
-import { recordOrderChange } from "../notifications/record";
+import { createNotificationReads, recordOrderChange } from "../notifications/record";
 import { outboxJobs } from "./jobs";
 
 export interface LoadedOrder {
@@ -303,8 +303,9 @@ export async function applyEventToOrders(
     results.push(next);
   }
   await insertHistoryEntries(db, history);
+  const reads = createNotificationReads();
   for (const change of news) {
-    await recordOrderChange(db, change);
+    await recordOrderChange(db, change, reads);
   }
   return results;
 }
