@@ -176,8 +176,8 @@ async function recordEndpointOutcome(
 }
 
 /**
- * One round of webhook delivery: claims due deliveries, posts each signed payload, and records the attempt, the
- * delivery's next step and the endpoint's streak in one transaction per attempt.
+ * One round of webhook delivery: claims due deliveries, posts each signed payload at once, then records every attempt, the
+ * delivery's next step and the endpoints' streaks in one transaction for the round.
  */
 export async function deliverDueWebhooks(
   db: Db,
@@ -210,32 +210,33 @@ export async function deliverDueWebhooks(
         },
         policy.timeoutMs,
       );
-      const now = clock.now();
-      const attempt = delivery.attempts;
-      const givesUp = !result.ok && attempt >= policy.maxAttempts;
-      await db.transaction(async (tx) => {
-        await insertWebhookAttempt(tx, {
-          deliveryId: delivery.id,
-          attempt,
-          at: now,
-          statusCode: result.statusCode,
-          durationMs: result.durationMs,
-          error: result.error,
-        });
-        await updateWebhookDelivery(tx, delivery.id, {
-          status: result.ok ? "SUCCEEDED" : givesUp ? "FAILED" : "PENDING",
-          lastStatusCode: result.statusCode,
-          lastError: result.error,
-          lastDurationMs: result.durationMs,
-          ...(result.ok ? { deliveredAt: now } : {}),
-          ...(result.ok || givesUp
-            ? {}
-            : { nextAttemptAt: new Date(now.getTime() + webhookRetryDelay(attempt, policy)) }),
-        });
-        await recordEndpointOutcome(tx, endpoint.id, result.ok, now, policy);
-      });
-      return result.ok;
+      return { delivery, endpointId: endpoint.id, result, at: clock.now() };
     }),
   );
-  return { attempted: results.length, succeeded: results.filter(Boolean).length };
+  // One transaction records the whole round; endpoints are locked in one order so two workers never deadlock.
+  const ordered = [...results].sort((a, b) => a.endpointId.localeCompare(b.endpointId));
+  await db.transaction(async (tx) => {
+    for (const { delivery, endpointId, result, at } of ordered) {
+      const attempt = delivery.attempts;
+      const givesUp = !result.ok && attempt >= policy.maxAttempts;
+      await insertWebhookAttempt(tx, {
+        deliveryId: delivery.id,
+        attempt,
+        at,
+        statusCode: result.statusCode,
+        durationMs: result.durationMs,
+        error: result.error,
+      });
+      await updateWebhookDelivery(tx, delivery.id, {
+        status: result.ok ? "SUCCEEDED" : givesUp ? "FAILED" : "PENDING",
+        lastStatusCode: result.statusCode,
+        lastError: result.error,
+        lastDurationMs: result.durationMs,
+        ...(result.ok ? { deliveredAt: at } : {}),
+        ...(result.ok || givesUp ? {} : { nextAttemptAt: new Date(at.getTime() + webhookRetryDelay(attempt, policy)) }),
+      });
+      await recordEndpointOutcome(tx, endpointId, result.ok, at, policy);
+    }
+  });
+  return { attempted: results.length, succeeded: results.filter((r) => r.result.ok).length };
 }
