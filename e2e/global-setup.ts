@@ -22,7 +22,9 @@ export default async function globalSetup() {
     SIMULATOR_PORT: String(e2ePorts.simulator),
     PORTWAY_PG_PORT: String(e2ePorts.postgres),
   };
-  if (process.env.E2E_PORT_BASE) env.PORTWAY_NEXT_DIST_DIR = `.next-e2e-${process.env.E2E_PORT_BASE}`;
+  if (process.env.E2E_PORT_BASE) {
+    env.PORTWAY_NEXT_DIST_DIR = `.next-e2e-${process.env.E2E_PORT_BASE}`;
+  }
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${url.pathname.replace(/^\//, "") || "portway"}_test_e2e`;
