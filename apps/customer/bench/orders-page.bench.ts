@@ -4,19 +4,24 @@
  * (the same server, no database, no React) and the raw list query in-process (`findOrdersPage`).
  *
  * Run: pnpm --filter @portway/customer bench:orders-page
- *   BENCH_ORDERS (default 100000), BENCH_RUNS (default 15). Uses `next dev` on port 4490 with its own build folder,
- *   so the figures are an upper bound of a production server.
+ *   BENCH_ORDERS (default 100000), BENCH_RUNS (default 15), BENCH_MODE `production` (default: `next build`, then
+ *   `next start`) or `dev` (`next dev`, slower: development React). Port 4490, build folder `.next-bench`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, findOrdersPage } from "@portway/db";
 import { bulkSeedOrders, createTestDatabase } from "@portway/db/testing";
-import { demoPassword, seedDemoData, seedNumberingData } from "@portway/services";
+import { seedDemoData, seedNumberingData } from "@portway/services";
+import { hashPassword } from "better-auth/crypto";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PORT = 4490;
+const MODE = process.env.BENCH_MODE === "dev" ? "dev" : "production";
+// A production server refuses the public demo password: the bench user gets one of its own.
+const PASSWORD = `bench-${randomBytes(12).toString("hex")}`;
 const base = `http://127.0.0.1:${PORT}`;
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -54,7 +59,7 @@ async function signIn(email: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: demoPassword }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   if (!response.ok) {
     throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
@@ -77,22 +82,35 @@ async function main() {
     const accountId = seeded.accountIds[0] ?? "";
     // The demo admin of Acme Voice becomes a user of the seeded account.
     await handle.pool.query("update auth_users set account_id = $1 where email = 'admin@acme.test'", [accountId]);
+    await handle.pool.query(
+      "update auth_accounts set password = $1 where user_id = (select id from auth_users where email = 'admin@acme.test')",
+      [await hashPassword(PASSWORD)],
+    );
     const count = await handle.pool.query("select count(*)::int as n from port_orders where account_id = $1", [
       accountId,
     ]);
-    console.log(`Account has ${count.rows[0].n.toLocaleString("en-US")} orders. Starting the portal (next dev)…`);
-
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      CUSTOMER_PORT: String(PORT),
+      CUSTOMER_URL: base,
+      PORTWAY_NEXT_DIST_DIR: ".next-bench",
+      PORTWAY_AUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const next = path.join(appDir, "node_modules", ".bin", "next");
+    if (MODE === "production") {
+      console.log(`Account has ${count.rows[0].n.toLocaleString("en-US")} orders. Building the portal (next build)…`);
+      const built = spawnSync(next, ["build"], { cwd: appDir, env, encoding: "utf8" });
+      if (built.status !== 0) {
+        throw new Error(`next build failed:\n${built.stdout}\n${built.stderr}`);
+      }
+    }
+    console.log(`Starting the portal (next ${MODE === "production" ? "start" : "dev"})…`);
     let output = "";
-    child = spawn(path.join(appDir, "node_modules", ".bin", "next"), ["dev", "-p", String(PORT), "-H", "127.0.0.1"], {
+    child = spawn(next, [MODE === "production" ? "start" : "dev", "-p", String(PORT), "-H", "127.0.0.1"], {
       cwd: appDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        CUSTOMER_PORT: String(PORT),
-        CUSTOMER_URL: base,
-        PORTWAY_NEXT_DIST_DIR: ".next-bench",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -131,7 +149,9 @@ async function main() {
     const p = median(figures.page);
     const h = median(figures.health);
     const r = median(figures.raw);
-    console.log(`\nOrders page, ${ORDERS.toLocaleString("en-US")} orders in the account, ${RUNS} runs, medians:`);
+    console.log(
+      `\nOrders page (next ${MODE === "production" ? "start" : "dev"}), ${ORDERS.toLocaleString("en-US")} orders in the account, ${RUNS} runs, medians:`,
+    );
     console.log(`  GET /orders (server render, first page, ${rows} reference mentions): ${p.toFixed(1)} ms`);
     console.log(`  baseline GET /api/health (same server):                   ${h.toFixed(1)} ms`);
     console.log(`  baseline raw list query findOrdersPage (in-process):     ${r.toFixed(1)} ms`);

@@ -9,8 +9,11 @@ import { createRequestContext } from "../server/runtime";
 
 export const getQueryClient = cache(makeQueryClient);
 
+/** One context (one session lookup) per request, however many procedures the page prefetches. */
+export const requestContext = cache(async () => createRequestContext(await headers()));
+
 export const trpc = createTRPCOptionsProxy({
-  ctx: async () => createRequestContext(await headers()),
+  ctx: requestContext,
   router: customerRouter,
   queryClient: getQueryClient,
 });
