@@ -7,8 +7,15 @@ import { useTRPC } from "@/trpc/react";
 export function RetryDeliveryButton({ deadLetterId, label }: { deadLetterId: string; label: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const deadLetters = trpc.queues.deadLetters.pathKey();
+  // Everything else refreshes at once; the list keeps this row (saying it was sent again) until its next refresh.
   const retry = useMutation(
-    trpc.queues.retryDeadLetter.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+    trpc.queues.retryDeadLetter.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          predicate: (query) => JSON.stringify(query.queryKey[0]) !== JSON.stringify(deadLetters[0]),
+        }),
+    }),
   );
   if (retry.isSuccess) {
     return <span role="status">Sent again (outbox #{retry.data.outboxId})</span>;
