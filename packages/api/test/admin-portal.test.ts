@@ -208,6 +208,8 @@ describe("administration by a lead", () => {
     const carriers = await admin.numbering.carriers();
     const keystone = carriers.find((c) => c.spid === "7A01");
     expect(keystone).toBeDefined();
+    // Each carrier's count of numbering blocks (the sample dataset gives Keystone the Seattle blocks).
+    expect(keystone?.blockCount).toBeGreaterThan(0);
     const picker = () =>
       createCustomerCaller(ctx(customer)).foc.forSubmission({ orders: [{ carrierSpid: "7A01", portType: "ON_NET" }] });
     expect((await picker()).dates).toContain("2026-12-30");

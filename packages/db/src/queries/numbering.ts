@@ -110,10 +110,10 @@ export async function findCarriers(db: DbOrTx) {
       requiresAccountNumber: carriers.requiresAccountNumber,
       requiresPin: carriers.requiresPin,
       minBusinessDays: carriers.minBusinessDays,
-      blockCount:
-        sql<number>`(select count(*) from ${numberBlocks} where ${numberBlocks.carrierId} = ${carriers.id})`.mapWith(
-          Number,
-        ),
+      // Table names spelled out: inside a one-table select, interpolated columns lose their table name.
+      blockCount: sql<number>`(select count(*) from number_blocks nb where nb.carrier_id = carriers.id)`.mapWith(
+        Number,
+      ),
     })
     .from(carriers)
     .orderBy(asc(carriers.name), asc(carriers.spid));
