@@ -13,7 +13,7 @@ import {
 } from "@portway/domain";
 import { FocPicker, TnInput } from "@portway/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Field, FormErrors } from "@/components/field";
 import { errorsByField, type FieldMessages, messagesFor } from "@/lib/errors";
 import { useTRPC } from "@/trpc/react";
@@ -190,6 +190,13 @@ export function OrderEditForm({
       // Shown next to the fields below.
     }
   };
+
+  useEffect(() => {
+    // A form-wide message ("nothing changed yet") goes once the user changes something.
+    if (values !== before) {
+      setLocal((current) => (current._form ? { ...current, _form: [] } : current));
+    }
+  }, [values, before]);
 
   const setAddress = (key: AddressKey, value: string) =>
     setValues((v) => ({ ...v, address: { ...v.address, [key]: value } }));
