@@ -101,7 +101,7 @@ beforeAll(async () => {
       accountId: row.account_id,
     };
   }
-  acmeOrderId = await submit(who("admin@acme.test"), "+16172539700", "KEY-ACME-ORDER");
+  acmeOrderId = await submit(who("admin@acme.test"), "+16172539700", "APIKEY-ORDER-1");
   blueOrderId = await submit(who("admin@blueharbor.test"), "+16172539701", "KEY-BLUE-ORDER");
 });
 afterAll(async () => {
@@ -125,7 +125,7 @@ describe("customer API keys", () => {
     const viaKey = caller(identity);
     const page = await viaKey.orders.list({});
     const references = page.rows.map((o) => o.customerReference);
-    expect(references).toContain("KEY-ACME-ORDER");
+    expect(references).toContain("APIKEY-ORDER-1");
     expect(references).not.toContain("KEY-BLUE-ORDER");
     expect(await code(viaKey.orders.get({ orderId: blueOrderId }))).toBe("NOT_FOUND");
     expect((await viaKey.orders.get({ orderId: acmeOrderId })).order.id).toBe(acmeOrderId);
@@ -159,7 +159,7 @@ describe("notification routers", () => {
     const member = caller(who("member@acme.test"));
     const before = await member.notifications.list({ unreadOnly: true });
     const about = before.items.find((n) => n.orderId === acmeOrderId);
-    expect(about?.title).toBe("KEY-ACME-ORDER is now submitted");
+    expect(about?.title).toBe("APIKEY-ORDER-1 is now submitted");
     expect(await member.notifications.unreadCount()).toBe(before.unread);
     const after = await member.notifications.markRead({ ids: [about?.id ?? ""] });
     expect(after.unread).toBe(before.unread - 1);
