@@ -60,9 +60,20 @@ function dispatchBatch(boss: PgBoss, context: PartnerContext) {
 }
 
 /** Registers the partner job handlers. */
-export async function registerHandlers(boss: PgBoss, context: PartnerContext, options: { batchSize?: number } = {}) {
-  const work = { batchSize: options.batchSize ?? 100, pollingIntervalSeconds: 0.5 };
-  await boss.work<unknown>(jobNames.dispatchOrder, work, dispatchBatch(boss, context));
+export async function registerHandlers(
+  boss: PgBoss,
+  context: PartnerContext,
+  options: { batchSize?: number; dispatchLoops?: number; dispatchBatchSize?: number } = {},
+) {
+  const work = { batchSize: options.batchSize ?? 50, pollingIntervalSeconds: 0.5 };
+  // Several dispatch loops side by side: while one waits for the partner's answers, another records its batch.
+  for (let loop = 0; loop < (options.dispatchLoops ?? 12); loop++) {
+    await boss.work<unknown>(
+      jobNames.dispatchOrder,
+      { ...work, batchSize: options.dispatchBatchSize ?? 20 },
+      dispatchBatch(boss, context),
+    );
+  }
   await boss.work<unknown>(
     jobNames.sendSupp,
     work,

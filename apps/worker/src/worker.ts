@@ -52,7 +52,7 @@ export interface RunningWorker {
 
 /** Starts the worker: queue and handlers, outbox relay, periodic scans, and the HTTP endpoint for callbacks. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const handle = createDb(options.databaseUrl, { max: 12, applicationName: "portway-worker" });
+  const handle = createDb(options.databaseUrl, { max: 16, applicationName: "portway-worker" });
   const client =
     options.client ??
     createPartnerClient({
