@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { customerUrl } from "../ports";
 import { expectNoSeriousViolations, waitForReady } from "./customer-a11y";
-import { advanceUntilStatus, readOrder, submitOrderViaApi, waitForPon } from "./customer-api";
 import { setSandboxClock } from "./sandbox";
 import { signIn } from "./sign-in";
+import { advanceUntilStatus, readCustomerOrder, submitOrderViaApi, waitForPon } from "./trpc";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, customerUrl, "admin@acme.test");
@@ -85,7 +85,7 @@ test("an order is rescheduled after FOC", async ({ page }, testInfo) => {
   await expect(page.getByText("Reschedule sent to the losing carrier")).toBeVisible({ timeout: 30_000 });
   await advanceUntilStatus(page, orderId, ["FOC"], 30 * 60_000);
   await expect
-    .poll(async () => (await readOrder(page, orderId)).order.focAt, { timeout: 60_000 })
+    .poll(async () => (await readCustomerOrder(page, orderId)).order.focAt, { timeout: 60_000 })
     .not.toBe(focked.order.focAt);
   await expect(page.getByTestId("order-foc")).toContainText(/2:00\sPM ET/, { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath("rescheduled.png"), fullPage: true });

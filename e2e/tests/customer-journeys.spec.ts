@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { customerUrl } from "../ports";
 import { expectNoSeriousViolations, waitForReady } from "./customer-a11y";
-import { advanceUntilStatus, callCustomerApi, loaPdf, readOrder, waitForPon } from "./customer-api";
 import { advanceSandboxClock, setSandboxClock } from "./sandbox";
 import { signIn } from "./sign-in";
+import { advanceUntilStatus, callTrpc, loaPdf, readCustomerOrder, waitForPon } from "./trpc";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, customerUrl, "admin@acme.test");
@@ -89,7 +89,7 @@ test("an off-net order with an LOA and an FOC is submitted, gets its FOC and com
     .setInputFiles({ name: "loa.pdf", mimeType: "application/pdf", buffer: Buffer.from("hello") });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByText(/loa\.pdf (is named as application\/pdf but its content is|is not a PDF)/)).toBeVisible();
-  const me = await callCustomerApi<{ now: string }>(page, "me.get", undefined, "query");
+  const me = await callTrpc<{ now: string }>(page, "customer", "me.get", undefined, "query");
   await page.getByLabel("Signed on (date)").fill(me.now.slice(0, 10));
   await page.getByLabel("File").setInputFiles({ name: "signed-loa.pdf", mimeType: "application/pdf", buffer: loaPdf });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
@@ -142,7 +142,7 @@ test("an off-net order with an LOA and an FOC is submitted, gets its FOC and com
   await page.screenshot({ path: testInfo.outputPath("order-foc.png"), fullPage: true });
 
   // Business time reaches the FOC: the worker activates, the partner confirms each number.
-  const state = await readOrder(page, orderId);
+  const state = await readCustomerOrder(page, orderId);
   await setSandboxClock(new Date(new Date(state.order.focAt ?? "").getTime() + 60_000));
   await advanceUntilStatus(page, orderId, ["COMPLETE"], 10 * 60_000);
   await expect(page.getByTestId("order-status")).toHaveText("COMPLETE", { timeout: 30_000 });
@@ -155,8 +155,9 @@ test("an off-net order with an LOA and an FOC is submitted, gets its FOC and com
 test("a 601-number off-net submission shows as a project port before submit", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const tns = Array.from({ length: 601 }, (_, i) => `+1617253${String(3000 + i).padStart(4, "0")}`);
-  const draft = await callCustomerApi<{ id: string }>(
+  const draft = await callTrpc<{ id: string }>(
     page,
+    "customer",
     "drafts.save",
     {
       data: {

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { customerUrl } from "../ports";
 import { expectNoSeriousViolations, tabTo, waitForReady } from "./customer-a11y";
-import { submitOrderViaApi } from "./customer-api";
 import { signIn } from "./sign-in";
+import { submitOrderViaApi } from "./trpc";
 
 test("keyboard only: the orders list filtered by a TN, sorted by FOC, exported to CSV", async ({ page }, testInfo) => {
   test.setTimeout(240_000);

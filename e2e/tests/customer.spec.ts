@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { customerUrl } from "../ports";
 import { expectNoSeriousViolations } from "./customer-a11y";
-import { callCustomerApi, submitOrderViaApi } from "./customer-api";
 import { demoPassword, signIn } from "./sign-in";
+import { callTrpc, submitOrderViaApi } from "./trpc";
 
 test("a customer member signs in to the home page and every screen passes axe", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
@@ -14,8 +14,9 @@ test("a customer member signs in to the home page and every screen passes axe", 
   await page.screenshot({ path: testInfo.outputPath("customer-home.png"), fullPage: true });
 
   const orderId = await submitOrderViaApi(page, { tns: ["+16172531051"], reference: "A11Y-ORDER-1" });
-  const draft = await callCustomerApi<{ id: string }>(
+  const draft = await callTrpc<{ id: string }>(
     page,
+    "customer",
     "drafts.save",
     { data: { tns: ["+16172531052"], customerOrderRef: "A11Y-DRAFT-1" } },
     "mutation",
@@ -72,7 +73,7 @@ test("a Blue Harbor member opening an Acme order by its URL gets not found", asy
   await expectNoSeriousViolations(blue, "order-not-found");
   await blue.screenshot({ path: testInfo.outputPath("customer-other-account-not-found.png"), fullPage: true });
   // The API answers the same: not found, nothing of the order.
-  await expect(callCustomerApi(blue, "orders.get", { orderId }, "query")).rejects.toThrow(/404|not found/i);
+  await expect(callTrpc(blue, "customer", "orders.get", { orderId }, "query")).rejects.toThrow(/404|not found/i);
   await other.close();
 });
 

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { adminUrl, customerUrl } from "../ports";
 import { expectNoSeriousViolations } from "./customer-a11y";
-import { submitOrderViaApi } from "./customer-api";
 import { signIn } from "./sign-in";
+import { submitOrderViaApi } from "./trpc";
 
 interface Hit {
   headers: IncomingHttpHeaders;

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { createDb } from "@portway/db";
 import { adminUrl, customerUrl, e2ePorts } from "../ports";
+import { advanceSandboxClock } from "./sandbox";
 
 /**
  * A small tRPC-over-HTTP client for browser tests: it calls a portal's API with the cookies of a signed-in page,
@@ -44,7 +45,8 @@ export async function callTrpc<T>(
   return body.result.data.json;
 }
 
-const loaPdf = Buffer.from(
+/** A signed LOA as the tests upload it: a small, real PDF. */
+export const loaPdf = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
 );
 
@@ -68,25 +70,31 @@ export function easternInstant(date: string, time: string): string {
   throw new Error(`no ET instant for ${date} ${time}`);
 }
 
-/**
- * Submits an off-net order as the signed-in customer (Austin, Prairie Telephone Coop, partner-served): 601 or more
- * numbers make it a PROJECT order. The FOC is one the customer's picker offers.
- */
-export async function submitAsCustomer(
-  page: Page,
-  spec: { tns: string[]; reference: string; focIndex?: number },
-): Promise<string> {
-  const portType = spec.tns.length > 600 ? "PROJECT" : "AUTOMATED";
+interface OffNetSubmission {
+  tns: string[];
+  reference: string;
+  carrierSpid: string;
+  portType: string;
+  /** Which valid FOC date to request (0 = the earliest). */
+  focIndex?: number;
+  focTime: string;
+  businessName: string;
+  accountNumber: string;
+  serviceAddress: { houseNumber: string; street: string; city: string; state: string; zip: string };
+  loaAuthorizingPerson: string;
+}
+
+/** A complete off-net submission with a signed LOA, through the customer API: draft, LOA, submit. */
+async function submitOffNet(page: Page, spec: OffNetSubmission): Promise<string> {
   const me = await callTrpc<{ now: string }>(page, "customer", "me.get", undefined, "query");
-  const foc = await callTrpc<{ dates: string[]; times: { time: string }[] }>(
+  const foc = await callTrpc<{ dates: string[] }>(
     page,
     "customer",
     "foc.forSubmission",
-    { orders: [{ carrierSpid: "9203", portType }] },
+    { orders: [{ carrierSpid: spec.carrierSpid, portType: spec.portType }] },
     "query",
   );
   const date = foc.dates[spec.focIndex ?? 0];
-  const time = portType === "PROJECT" ? "11:30" : "12:00";
   if (!date) {
     throw new Error("no FOC date offered");
   }
@@ -95,11 +103,11 @@ export async function submitAsCustomer(
     tns: spec.tns,
     btn: first,
     partialPort: false,
-    subscriber: { type: "BUSINESS", businessName: "Lone Star Dental" },
-    accountNumber: "ACCT-77001",
-    serviceAddress: { houseNumber: "500", street: "Congress Ave", city: "Austin", state: "TX", zip: "78701" },
-    loaAuthorizingPerson: "Casey Lone",
-    requestedFoc: easternInstant(date, time),
+    subscriber: { type: "BUSINESS", businessName: spec.businessName },
+    accountNumber: spec.accountNumber,
+    serviceAddress: spec.serviceAddress,
+    loaAuthorizingPerson: spec.loaAuthorizingPerson,
+    requestedFoc: easternInstant(date, spec.focTime),
     onDemandActivation: false,
     customerOrderRef: spec.reference,
   };
@@ -131,6 +139,50 @@ export async function submitAsCustomer(
   return order.id;
 }
 
+/**
+ * Submits an off-net order as the signed-in customer (Austin, Prairie Telephone Coop, partner-served): 601 or more
+ * numbers make it a PROJECT order. The FOC is one the customer's picker offers.
+ */
+export function submitAsCustomer(
+  page: Page,
+  spec: { tns: string[]; reference: string; focIndex?: number },
+): Promise<string> {
+  const portType = spec.tns.length > 600 ? "PROJECT" : "AUTOMATED";
+  return submitOffNet(page, {
+    ...spec,
+    carrierSpid: "9203",
+    portType,
+    focTime: portType === "PROJECT" ? "11:30" : "12:00",
+    businessName: "Lone Star Dental",
+    accountNumber: "ACCT-77001",
+    serviceAddress: { houseNumber: "500", street: "Congress Ave", city: "Austin", state: "TX", zip: "78701" },
+    loaAuthorizingPerson: "Casey Lone",
+  });
+}
+
+export interface OrderSpec {
+  tns: string[];
+  reference: string;
+  accountNumber?: string;
+  /** Which valid FOC date to request (0 = the earliest). */
+  focIndex?: number;
+  focTime?: string;
+}
+
+/** A complete off-net submission (Boston, Atlantic Telephone) with a signed LOA, through the customer API. */
+export function submitOrderViaApi(page: Page, spec: OrderSpec): Promise<string> {
+  return submitOffNet(page, {
+    ...spec,
+    carrierSpid: "9202",
+    portType: "AUTOMATED",
+    focTime: spec.focTime ?? "12:00",
+    businessName: "Harbor Lights Bakery",
+    accountNumber: spec.accountNumber ?? "ACCT-55001",
+    serviceAddress: { houseNumber: "12", street: "Atlantic Ave", city: "Boston", state: "MA", zip: "02110" },
+    loaAuthorizingPerson: "Jordan Baker",
+  });
+}
+
 export interface CustomerOrder {
   order: { status: string; pon: string | null; focAt: string | null; version: number };
 }
@@ -149,6 +201,29 @@ export async function waitForCustomerOrder(
     .poll(async () => check((await readCustomerOrder(page, orderId)).order), { timeout, intervals: [500, 1000] })
     .toBe(true);
   return (await readCustomerOrder(page, orderId)).order;
+}
+
+/** Waits (real time) until the partner accepted the order: the simulator's timers start from that moment. */
+export async function waitForPon(page: Page, orderId: string) {
+  await expect
+    .poll(async () => (await readCustomerOrder(page, orderId)).order.pon, { timeout: 60_000, intervals: [500, 1000] })
+    .not.toBeNull();
+}
+
+/** Moves business time forward in steps until the order reaches a status (or fails after `maxSteps`). */
+export async function advanceUntilStatus(page: Page, orderId: string, statuses: string[], stepMs = 60 * 60_000) {
+  for (let step = 0; step < 12; step++) {
+    const state = await readCustomerOrder(page, orderId);
+    if (statuses.includes(state.order.status)) {
+      return state;
+    }
+    await advanceSandboxClock(stepMs);
+    // The worker applies delivered callbacks in its own loop; give it a moment.
+    await page.waitForTimeout(1500);
+  }
+  const state = await readCustomerOrder(page, orderId);
+  expect(statuses).toContain(state.order.status);
+  return state;
 }
 
 /** The carrier simulator's sandbox controls (faults, stats). */
