@@ -222,4 +222,45 @@ describe("every partner path", () => {
     expect(stats.callbacks.dropped).toBeGreaterThan(0);
     expect(stats.callbacks.duplicates).toBeGreaterThan(0);
   });
+
+  it("accepts three reschedules after FOC through the partner and refuses a fourth", async () => {
+    await nextMonday(5);
+    const [orderId = ""] = await submit(
+      loop,
+      order(["+16172537600"], "PATH-FOURTH-SUPP", { requestedFoc: focOn(5, 3) }),
+    );
+    await waitForStatus(loop, orderId, "CSR_REVIEW");
+    await loop.advance(10 * minute);
+    await loop.advance(5 * hour);
+    await waitForStatus(loop, orderId, "FOC");
+    // Friday, next Monday, next Tuesday: each a SUPP the partner accepts half an hour later with a new FOC.
+    for (const day of [4, 7, 8]) {
+      const view = await detail(orderId);
+      await rescheduleOrder(loop.handle.db, loop.clock, customer(), {
+        orderId,
+        baseVersion: view.order.version,
+        date: focOn(5, day).slice(0, 10),
+        time: "11:00",
+      });
+      await waitForStatus(loop, orderId, "SUPP_PENDING");
+      await waitForSuppsSent(loop, orderId);
+      await loop.advance(40 * minute);
+      await waitForStatus(loop, orderId, "FOC");
+      expect((await detail(orderId)).order.focAt?.toISOString()).toBe(focOn(5, day));
+    }
+    const view = await detail(orderId);
+    await expect(
+      rescheduleOrder(loop.handle.db, loop.clock, customer(), {
+        orderId,
+        baseVersion: view.order.version,
+        date: focOn(5, 9).slice(0, 10),
+        time: "11:00",
+      }),
+    ).rejects.toMatchObject({ code: "SUPP_LIMIT_REACHED" });
+    // Nothing was sent for the fourth: three SUPPs reached the partner, and the order keeps its FOC.
+    const supps = await loop.handle.pool.query("select status from supps where order_id = $1 order by created_at", [orderId]);
+    expect(supps.rows.map((row) => row.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
+    expect(await statusOf(loop, orderId)).toBe("FOC");
+    expect((await detail(orderId)).order.focAt?.toISOString()).toBe(focOn(5, 8));
+  });
 });
