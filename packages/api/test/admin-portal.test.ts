@@ -1,44 +1,20 @@
-import { createDb, type DbHandle } from "@portway/db";
-import {
-  fixedClock,
-  type Identity,
-  saveDraft,
-  seedDemoData,
-  seedNumberingData,
-  submitPortRequest,
-  uploadDraftDocument,
-} from "@portway/services";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { DbHandle } from "@portway/db";
+import type { CustomerIdentity, Identity } from "@portway/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminCaller } from "../src/admin";
 import { createCustomerCaller } from "../src/customer";
-import type { Context } from "../src/trpc";
+import { acmeCustomer, analyst, clock, contextFor, lead, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
-const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
-const analyst: Identity = {
-  kind: "staff",
-  userId: "demo-analyst-portway",
-  name: "Ana Analyst",
-  email: "analyst@portway.test",
-  role: "analyst",
-};
-const lead: Identity = {
-  kind: "staff",
-  userId: "demo-lead-portway",
-  name: "Lee Lead",
-  email: "lead@portway.test",
-  role: "lead",
-};
-let customer: Identity;
+let customer: CustomerIdentity;
 let who: { accountId: string; userId: string };
 
-function ctx(identity: Identity): Context {
-  return { db: handle.db, clock, identity, config: { simulatorUrl: "http://127.0.0.1:9" } };
+function ctx(identity: Identity) {
+  return contextFor(handle, identity);
 }
 
-async function submit(tns: string[], reference: string) {
-  const data = {
+function submit(tns: string[], reference: string) {
+  return submitOrder(handle, who, {
     tns,
     btn: tns[0],
     partialPort: false,
@@ -49,40 +25,16 @@ async function submit(tns: string[], reference: string) {
     requestedFoc: "2026-12-28T16:30:00.000Z",
     onDemandActivation: false,
     customerOrderRef: reference,
-  };
-  const draft = await saveDraft(handle.db, clock, who, { data });
-  await uploadDraftDocument(handle.db, clock, who, {
-    draftId: draft.id,
-    kind: "LOA",
-    fileName: "loa.pdf",
-    contentBase64: pdf,
-    signedAt: "2026-12-04T15:00:00Z",
   });
-  const result = await submitPortRequest(handle.db, clock, who, { draftId: draft.id, submission: data });
-  return result.orders[0]?.id ?? "";
 }
 
 const range = (first: number, count: number) =>
   Array.from({ length: count }, (_, i) => `+1617253${String(first + i).padStart(4, "0")}`);
 
 beforeAll(async () => {
-  handle = createDb(inject("databaseUrl"));
-  await seedDemoData(handle.db, { production: false });
-  await seedNumberingData(handle.db);
-  const row = (
-    await handle.pool.query(
-      "select u.id, u.name, u.account_id from auth_users u join customer_accounts a on a.id = u.account_id where a.slug = 'acme-voice' order by u.email limit 1",
-    )
-  ).rows[0];
-  who = { accountId: row.account_id as string, userId: row.id as string };
-  customer = {
-    kind: "customer",
-    userId: row.id,
-    name: row.name,
-    email: "x@x.test",
-    role: "admin",
-    accountId: row.account_id,
-  };
+  handle = await openSeededDb();
+  customer = await acmeCustomer(handle);
+  who = { accountId: customer.accountId, userId: customer.userId };
 });
 afterAll(async () => {
   await handle.close();

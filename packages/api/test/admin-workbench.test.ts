@@ -1,77 +1,40 @@
-import { createDb, type DbHandle } from "@portway/db";
-import {
-  fixedClock,
-  type Identity,
-  saveDraft,
-  seedDemoData,
-  seedNumberingData,
-  submitPortRequest,
-  uploadDraftDocument,
-} from "@portway/services";
+import type { DbHandle } from "@portway/db";
+import type { Identity } from "@portway/services";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminCaller } from "../src/admin";
 import { createCustomerCaller } from "../src/customer";
-import type { Context } from "../src/trpc";
+import { acmeCustomer, analyst, contextFor, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
-const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
-const analyst: Identity = {
-  kind: "staff",
-  userId: "demo-analyst-portway",
-  name: "Ana Analyst",
-  email: "analyst@portway.test",
-  role: "analyst",
-};
 let customer: Identity;
 let projectOrderId = "";
 
-function ctx(identity: Identity): Context {
-  return { db: handle.db, clock, identity, config: { simulatorUrl: "http://127.0.0.1:9" } };
+function ctx(identity: Identity) {
+  return contextFor(handle, identity);
 }
 
 beforeAll(async () => {
-  handle = createDb(inject("databaseUrl"));
-  await seedDemoData(handle.db, { production: false });
-  await seedNumberingData(handle.db);
-  const row = (
-    await handle.pool.query(
-      "select u.id, u.name, u.account_id from auth_users u join customer_accounts a on a.id = u.account_id where a.slug = 'acme-voice' order by u.email limit 1",
-    )
-  ).rows[0];
-  customer = {
-    kind: "customer",
-    userId: row.id,
-    name: row.name,
-    email: "x@x.test",
-    role: "admin",
-    accountId: row.account_id,
-  };
-  const who = { accountId: row.account_id as string, userId: row.id as string };
+  handle = await openSeededDb();
+  const acme = await acmeCustomer(handle);
+  customer = acme;
   const tns = Array.from({ length: 601 }, (_, i) => `+1617253${String(7000 + i).padStart(4, "0")}`);
-  const data = {
-    tns,
-    btn: tns[0],
-    partialPort: false,
-    subscriber: { type: "BUSINESS" as const, businessName: "Big Move Inc" },
-    accountNumber: "BIG-1",
-    serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
-    loaAuthorizingPerson: "Pat Big",
-    requestedFoc: "2026-12-22T16:30:00.000Z",
-    onDemandActivation: false,
-    customerOrderRef: "WORKBENCH-PROJECT",
-  };
-  const draft = await saveDraft(handle.db, clock, who, { data });
-  await uploadDraftDocument(handle.db, clock, who, {
-    draftId: draft.id,
-    kind: "LOA",
-    fileName: "loa.pdf",
-    contentBase64: pdf,
-    signedAt: "2026-12-04T15:00:00Z",
-  });
-  projectOrderId =
-    (await submitPortRequest(handle.db, clock, who, { draftId: draft.id, submission: data })).orders[0]?.id ?? "";
+  projectOrderId = await submitOrder(
+    handle,
+    { accountId: acme.accountId, userId: acme.userId },
+    {
+      tns,
+      btn: tns[0],
+      partialPort: false,
+      subscriber: { type: "BUSINESS" as const, businessName: "Big Move Inc" },
+      accountNumber: "BIG-1",
+      serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
+      loaAuthorizingPerson: "Pat Big",
+      requestedFoc: "2026-12-22T16:30:00.000Z",
+      onDemandActivation: false,
+      customerOrderRef: "WORKBENCH-PROJECT",
+    },
+  );
 });
 afterAll(async () => {
   await handle.close();

@@ -1,24 +1,11 @@
-import { createDb, type DbHandle, insertHolidays } from "@portway/db";
-import {
-  applyOrderEventAs,
-  checkDocumentFile,
-  fixedClock,
-  type Identity,
-  sampleTns,
-  saveDraft,
-  seedDemoData,
-  seedNumberingData,
-  submitPortRequest,
-  uploadDraftDocument,
-} from "@portway/services";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { DbHandle } from "@portway/db";
+import { insertHolidays } from "@portway/db";
+import { applyOrderEventAs, checkDocumentFile, type Identity, sampleTns, saveDraft } from "@portway/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerCaller } from "../src/customer";
-import type { Context } from "../src/trpc";
+import { clock, contextFor, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
-// Monday 2026-12-07, 10:00 ET.
-const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 let identity: Identity;
 let owner: { accountId: string; userId: string; name: string };
 
@@ -29,8 +16,7 @@ async function userOf(email: string) {
 }
 
 function caller() {
-  const ctx: Context = { db: handle.db, clock, identity, config: { simulatorUrl: "http://127.0.0.1:9" } };
-  return createCustomerCaller(ctx);
+  return createCustomerCaller(contextFor(handle, identity));
 }
 
 function submission(tn: string, reference: string) {
@@ -49,17 +35,7 @@ function submission(tn: string, reference: string) {
 }
 
 async function submitWithLoa(tn: string, reference: string) {
-  const data = submission(tn, reference);
-  const draft = await saveDraft(handle.db, clock, owner, { data });
-  await uploadDraftDocument(handle.db, clock, owner, {
-    draftId: draft.id,
-    kind: "LOA",
-    fileName: "loa.pdf",
-    contentBase64: pdf,
-    signedAt: "2026-12-04T15:00:00Z",
-  });
-  const result = await submitPortRequest(handle.db, clock, owner, { draftId: draft.id, submission: data });
-  const orderId = result.orders[0]?.id ?? "";
+  const orderId = await submitOrder(handle, owner, submission(tn, reference));
   await applyOrderEventAs(handle.db, clock, { actor: { kind: "PARTNER" } }, orderId, {
     type: "PARTNER_ACCEPTED",
     pon: String(400_000_000 + Math.floor(Math.random() * 99_999)),
@@ -68,9 +44,7 @@ async function submitWithLoa(tn: string, reference: string) {
 }
 
 beforeAll(async () => {
-  handle = createDb(inject("databaseUrl"));
-  await seedDemoData(handle.db, { production: false });
-  await seedNumberingData(handle.db);
+  handle = await openSeededDb();
   owner = await userOf("admin@acme.test");
   identity = { kind: "customer", ...owner, email: "admin@acme.test", role: "admin" };
 });

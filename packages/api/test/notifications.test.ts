@@ -1,31 +1,18 @@
-import { createDb, type DbHandle } from "@portway/db";
-import {
-  type CustomerIdentity,
-  captureMail,
-  fixedClock,
-  type Identity,
-  saveDraft,
-  seedDemoData,
-  seedNumberingData,
-  submitPortRequest,
-  uploadDraftDocument,
-} from "@portway/services";
+import type { DbHandle } from "@portway/db";
+import { type CustomerIdentity, captureMail, type Identity } from "@portway/services";
 import { createAuth, resolveIdentity } from "@portway/services/auth";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminCaller, createCustomerCaller } from "../src/index";
-import type { Context } from "../src/trpc";
+import { clock, contextFor, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
-const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 const users: Record<string, CustomerIdentity> = {};
 let blueOrderId = "";
 let acmeOrderId = "";
 
 function caller(identity: Identity | null) {
-  const ctx: Context = { db: handle.db, clock, identity, config: { simulatorUrl: "http://127.0.0.1:9" } };
-  return createCustomerCaller(ctx);
+  return createCustomerCaller(contextFor(handle, identity));
 }
 
 function who(email: string): CustomerIdentity {
@@ -36,8 +23,8 @@ function who(email: string): CustomerIdentity {
   return user;
 }
 
-async function submit(owner: CustomerIdentity, tn: string, reference: string) {
-  const data = {
+function submit(owner: CustomerIdentity, tn: string, reference: string) {
+  return submitOrder(handle, owner, {
     tns: [tn],
     btn: tn,
     partialPort: false,
@@ -48,17 +35,7 @@ async function submit(owner: CustomerIdentity, tn: string, reference: string) {
     requestedFoc: "2026-12-10T16:00:00.000Z",
     onDemandActivation: false,
     customerOrderRef: reference,
-  };
-  const draft = await saveDraft(handle.db, clock, owner, { data });
-  await uploadDraftDocument(handle.db, clock, owner, {
-    draftId: draft.id,
-    kind: "LOA",
-    fileName: "loa.pdf",
-    contentBase64: pdf,
-    signedAt: "2026-12-04T15:00:00Z",
   });
-  const result = await submitPortRequest(handle.db, clock, owner, { draftId: draft.id, submission: data });
-  return result.orders[0]?.id ?? "";
 }
 
 const auth = () =>
@@ -85,9 +62,7 @@ async function code(promise: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  handle = createDb(inject("databaseUrl"));
-  await seedDemoData(handle.db, { production: false });
-  await seedNumberingData(handle.db);
+  handle = await openSeededDb();
   const rows = await handle.pool.query(
     "select id, name, email, role, account_id from auth_users where kind = 'customer'",
   );
