@@ -258,7 +258,9 @@ describe("every partner path", () => {
       }),
     ).rejects.toMatchObject({ code: "SUPP_LIMIT_REACHED" });
     // Nothing was sent for the fourth: three SUPPs reached the partner, and the order keeps its FOC.
-    const supps = await loop.handle.pool.query("select status from supps where order_id = $1 order by created_at", [orderId]);
+    const supps = await loop.handle.pool.query("select status from supps where order_id = $1 order by created_at", [
+      orderId,
+    ]);
     expect(supps.rows.map((row) => row.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
     expect(await statusOf(loop, orderId)).toBe("FOC");
     expect((await detail(orderId)).order.focAt?.toISOString()).toBe(focOn(5, 8));
