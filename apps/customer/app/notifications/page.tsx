@@ -1,3 +1,4 @@
+import { NotificationsPageHead } from "@portway/ui";
 import { CustomerShell } from "@/components/customer-shell";
 import { NotificationsView } from "./notifications-view";
 
@@ -6,16 +7,13 @@ export const dynamic = "force-dynamic";
 export default function NotificationsPage() {
   return (
     <CustomerShell>
-      <div className="page-head">
-        <h1>Notifications</h1>
-        <div className="page-head__actions">
-          <a href="/account/notifications">Email preferences</a>
-        </div>
-      </div>
-      <p className="muted">
+      <NotificationsPageHead
+        preferencesHref="/account/notifications"
+        classNames={{ head: "page-head", actions: "page-head__actions", intro: "muted" }}
+      >
         Every status change, rejection, FOC date, note from the porting team or partner, ticket answer and outcome of a
         short-notice request on your account's orders. Your own actions are not listed.
-      </p>
+      </NotificationsPageHead>
       <NotificationsView />
     </CustomerShell>
   );
