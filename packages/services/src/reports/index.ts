@@ -2,8 +2,7 @@ import {
   type Db,
   durationBinsDays,
   reportDurations,
-  reportFirstTimeRight,
-  reportOrdersByStatusPerBucket,
+  reportOrdersOfPeriod,
   reportRejectionsByCarrier,
   reportRejectionsByReason,
 } from "@portway/db";
@@ -92,12 +91,16 @@ function reasonTitle(reason: string): string {
   return REJECTION_PLAYBOOKS[reason as RejectionReason]?.title ?? reason;
 }
 
-/** Everything the reports page shows, from aggregate queries run side by side. */
+/**
+ * Everything the reports page shows, from four aggregate statements run side by side on separate pool connections:
+ * one pass over the period's orders (status by week and first time right), the period's FOC/completion history
+ * joined to its orders by primary key (durations), and two over the period's rejections.
+ */
 export async function buildReports(db: Db, clock: Clock, input: ReportsInput) {
   const period = resolvePeriod(clock, input);
   const weekStarts = mondaysFrom(period.from, period.to);
-  const [bucketRows, byReason, byCarrier, durations, ftr] = await Promise.all([
-    reportOrdersByStatusPerBucket(
+  const [orderRows, byReason, byCarrier, durations] = await Promise.all([
+    reportOrdersOfPeriod(
       db,
       period.range,
       weekStarts.map((date) => new Date(easternToEpoch(date, 0))),
@@ -105,13 +108,34 @@ export async function buildReports(db: Db, clock: Clock, input: ReportsInput) {
     reportRejectionsByReason(db, period.range),
     reportRejectionsByCarrier(db, period.range),
     reportDurations(db, period.range),
-    reportFirstTimeRight(db, period.range),
   ]);
   // Bucket n (1-based) is the week starting weekStarts[n - 1]; 0 is the part of the period before its first Monday.
-  const statusRows = bucketRows.map((r) => ({
-    ...r,
-    week: r.bucket === 0 ? addCivilDays(weekStarts[0] ?? period.from, -7) : (weekStarts[r.bucket - 1] ?? period.from),
-  }));
+  const statusRows = orderRows.flatMap((r) =>
+    r.part === "STATUS" && r.bucket !== null && r.status !== null
+      ? [
+          {
+            status: r.status,
+            orders: r.orders,
+            week:
+              r.bucket === 0
+                ? addCivilDays(weekStarts[0] ?? period.from, -7)
+                : (weekStarts[r.bucket - 1] ?? period.from),
+          },
+        ]
+      : [],
+  );
+  const ftr = orderRows.flatMap((r) =>
+    r.part === "FTR"
+      ? [
+          {
+            carrier: r.carrier ?? "Unknown carrier",
+            spid: r.spid,
+            orders: r.orders,
+            firstTimeRight: r.firstTimeRight ?? 0,
+          },
+        ]
+      : [],
+  );
   const weeks = [...new Set(statusRows.map((r) => r.week))].sort();
   const present = new Set(statusRows.map((r) => r.status));
   const statuses = orderStatuses.filter((s) => present.has(s));
