@@ -14,41 +14,37 @@ export interface NotificationListItem {
 }
 
 export interface NotificationListProps {
-  /** The current page of notifications, once loaded. */
-  data: { items: NotificationListItem[]; total: number; unread: number } | undefined;
-  isPending: boolean;
-  error: { message: string } | null;
+  /** The current page of notifications, as the portal's query has it. */
+  list: {
+    data: { items: NotificationListItem[]; total: number; unread: number } | undefined;
+    isPending: boolean;
+    error: { message: string } | null;
+  };
+  /** The portal's mark-read mutation: some notifications by id, or all of them without ids. */
+  markRead: { mutate: (input: { ids?: string[] }) => void; isPending: boolean; error: { message: string } | null };
   unreadOnly: boolean;
   onUnreadOnlyChange: (unreadOnly: boolean) => void;
   page: number;
   pageSize: number;
   onPageChange: (page: number) => void;
-  /** Marks the given notifications read, or all of them without ids. */
-  onMarkRead: (ids?: string[]) => void;
-  markReadPending: boolean;
-  markReadError: { message: string } | null;
   /** What an empty inbox (all notifications shown) says. */
   emptyText: string;
 }
 
 /** The signed-in user's notifications: newest first, unread marked, each linking to its order. */
 export function NotificationList({
-  data,
-  isPending,
-  error,
+  list,
+  markRead,
   unreadOnly,
   onUnreadOnlyChange,
   page,
   pageSize,
   onPageChange,
-  onMarkRead,
-  markReadPending,
-  markReadError,
   emptyText,
 }: NotificationListProps) {
-  const items = data?.items ?? [];
-  const total = data?.total ?? 0;
-  const unread = data?.unread ?? 0;
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const unread = list.data?.unread ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
@@ -84,23 +80,23 @@ export function NotificationList({
         </fieldset>
         <div className="nt-toolbar__end">
           <span aria-live="polite">{unread === 0 ? "Nothing unread." : `${unread} unread.`}</span>
-          <button type="button" disabled={unread === 0 || markReadPending} onClick={() => onMarkRead()}>
+          <button type="button" disabled={unread === 0 || markRead.isPending} onClick={() => markRead.mutate({})}>
             Mark all as read
           </button>
         </div>
       </div>
-      {error ? (
+      {list.error ? (
         <p role="alert" className="nt-error">
-          {error.message}
+          {list.error.message}
         </p>
       ) : null}
-      {markReadError ? (
+      {markRead.error ? (
         <p role="alert" className="nt-error">
-          {markReadError.message}
+          {markRead.error.message}
         </p>
       ) : null}
-      {isPending ? <p>Loading…</p> : null}
-      {!isPending && items.length === 0 ? (
+      {list.isPending ? <p>Loading…</p> : null}
+      {!list.isPending && items.length === 0 ? (
         <p className="nt-muted">{unreadOnly ? "No unread notifications." : emptyText}</p>
       ) : null}
       <ul className="nt-list">
@@ -121,8 +117,8 @@ export function NotificationList({
                 <button
                   type="button"
                   className="button--quiet"
-                  disabled={markReadPending}
-                  onClick={() => onMarkRead([n.id])}
+                  disabled={markRead.isPending}
+                  onClick={() => markRead.mutate({ ids: [n.id] })}
                   aria-label={`Mark read: ${n.title}`}
                 >
                   Mark read

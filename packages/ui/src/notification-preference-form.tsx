@@ -13,14 +13,17 @@ export type EmailPreferenceChoice = (typeof choices)[number]["value"];
 export interface NotificationPreferenceFormProps {
   /** The saved preference, once loaded. */
   current: { email: EmailPreferenceChoice; isDefault: boolean; lastDigestAt: Date | string | null } | undefined;
-  onSave: (email: EmailPreferenceChoice) => void;
-  saving: boolean;
-  saved: boolean;
-  error: { message: string } | null;
+  /** The portal's save mutation. */
+  save: {
+    mutate: (input: { email: EmailPreferenceChoice }) => void;
+    isPending: boolean;
+    isSuccess: boolean;
+    error: { message: string } | null;
+  };
 }
 
 /** How the signed-in user gets notification email. */
-export function NotificationPreferenceForm({ current, onSave, saving, saved, error }: NotificationPreferenceFormProps) {
+export function NotificationPreferenceForm({ current, save }: NotificationPreferenceFormProps) {
   const [choice, setChoice] = useState<EmailPreferenceChoice | null>(null);
   useEffect(() => {
     if (current && choice === null) {
@@ -30,7 +33,7 @@ export function NotificationPreferenceForm({ current, onSave, saving, saved, err
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (choice) {
-      onSave(choice);
+      save.mutate({ email: choice });
     }
   };
   return (
@@ -60,14 +63,14 @@ export function NotificationPreferenceForm({ current, onSave, saving, saved, err
       {current?.isDefault ? <p className="nt-hint">You have not chosen yet; this is the default.</p> : null}
       {current?.lastDigestAt ? <p className="nt-hint">Last digest: {formatEastern(current.lastDigestAt)}</p> : null}
       <div className="nt-actions">
-        <button type="submit" disabled={!choice || saving}>
+        <button type="submit" disabled={!choice || save.isPending}>
           Save preference
         </button>
-        <span aria-live="polite">{saved ? "Saved." : ""}</span>
+        <span aria-live="polite">{save.isSuccess ? "Saved." : ""}</span>
       </div>
-      {error ? (
+      {save.error ? (
         <p role="alert" className="nt-error">
-          {error.message}
+          {save.error.message}
         </p>
       ) : null}
     </form>

@@ -25,9 +25,8 @@ export function NotificationsView() {
   const markRead = useMutation({ ...trpc.notifications.markRead.mutationOptions(), onSuccess: refresh });
   return (
     <NotificationList
-      data={list.data}
-      isPending={list.isPending}
-      error={list.error}
+      list={list}
+      markRead={markRead}
       unreadOnly={unreadOnly}
       onUnreadOnlyChange={(next) => {
         setUnreadOnly(next);
@@ -36,9 +35,6 @@ export function NotificationsView() {
       page={page}
       pageSize={pageSize}
       onPageChange={setPage}
-      onMarkRead={(ids) => markRead.mutate(ids ? { ids } : {})}
-      markReadPending={markRead.isPending}
-      markReadError={markRead.error}
       emptyText="No notifications yet. Rejections, exceptions, customer notes, internal notes and ticket messages on your orders show up here."
     />
   );

@@ -13,13 +13,5 @@ export function PreferenceForm() {
     ...trpc.notifications.setPreference.mutationOptions(),
     onSuccess: (data) => queryClient.setQueryData(trpc.notifications.preference.queryKey(), data),
   });
-  return (
-    <NotificationPreferenceForm
-      current={current.data}
-      onSave={(email) => save.mutate({ email })}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
-    />
-  );
+  return <NotificationPreferenceForm current={current.data} save={save} />;
 }
