@@ -1,7 +1,9 @@
 /** The header's bell: the unread count, a link to the notifications page. */
 export function NotificationBellLink({ count, href = "/notifications" }: { count: number; href?: string }) {
+  // The name carries the shown figure itself (capped at 99+), so what is seen is part of what is read out.
+  const shown = count > 99 ? "99+" : String(count);
   return (
-    <a className="nt-bell" href={href} aria-label={count > 0 ? `Unread updates: ${count}` : "Unread updates: none"}>
+    <a className="nt-bell" href={href} aria-label={count > 0 ? `Unread updates: ${shown}` : "Unread updates: none"}>
       <svg
         aria-hidden="true"
         width="16"
@@ -16,7 +18,7 @@ export function NotificationBellLink({ count, href = "/notifications" }: { count
       </svg>
       {count > 0 ? (
         <span className="nt-bell__count" aria-hidden="true">
-          {count > 99 ? "99+" : count}
+          {shown}
         </span>
       ) : null}
     </a>
