@@ -1,7 +1,15 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type DbHandle } from "../src/client";
-import { findCustomerAccounts, findHeartbeats, findOrdersPage, recordHeartbeat } from "../src/queries/index";
+import { insertRows } from "../src/queries/bulk";
+import {
+  findCustomerAccounts,
+  findHeartbeats,
+  findOrdersPage,
+  insertHistoryEntries,
+  recordHeartbeat,
+  updateOrderRows,
+} from "../src/queries/index";
 import { authUsers, customerAccounts, orderHistory, portOrders, portOrderTns, portRequests } from "../src/schema/index";
 import { migrateDatabase } from "../src/server/index";
 
@@ -211,5 +219,107 @@ describe("large lists", () => {
     );
     expect(few).toMatchObject({ totalCapped: false });
     expect(few.rows.map((r) => r.customerReference)).toContain("BENCH-1000");
+  });
+});
+
+describe("bulk writes", () => {
+  it("insert rows in the order given, with their own column sets, JSON, nulls and defaults", async () => {
+    const [acct] = await handle.db.insert(customerAccounts).values({ name: "Eta", slug: "eta-bulk" }).returning();
+    if (!acct) {
+      throw new Error("account not created");
+    }
+    const [order] = await handle.db.insert(portOrders).values({ accountId: acct.id }).returning();
+    if (!order) {
+      throw new Error("order not created");
+    }
+    const at = new Date("2026-03-02T15:04:05.678Z");
+    await insertHistoryEntries(handle.db, [
+      {
+        orderId: order.id,
+        version: 1,
+        at,
+        actorKind: "USER",
+        event: "SUBMIT",
+        fromStatus: "DRAFT",
+        toStatus: "SUBMITTED",
+      },
+      {
+        orderId: order.id,
+        version: 2,
+        at,
+        actorKind: "PARTNER",
+        actorId: null,
+        event: "PARTNER_ACCEPTED",
+        fromStatus: "SUBMITTED",
+        toStatus: "CSR_REVIEW",
+        reason: `quote " backslash \\ and ünïcode`,
+        changes: [{ field: "pon", from: null, to: "123456789" }],
+      },
+      {
+        orderId: order.id,
+        version: 3,
+        at,
+        actorKind: "SYSTEM",
+        event: "NOTE",
+        fromStatus: "CSR_REVIEW",
+        toStatus: "CSR_REVIEW",
+      },
+    ]);
+    const rows = await handle.db
+      .select()
+      .from(orderHistory)
+      .where(eq(orderHistory.orderId, order.id))
+      .orderBy(orderHistory.id);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows[0]?.changes).toEqual([]);
+    expect(rows[1]?.changes).toEqual([{ field: "pon", from: null, to: "123456789" }]);
+    expect(rows[1]?.reason).toBe(`quote " backslash \\ and ünïcode`);
+    expect(rows[1]?.at.toISOString()).toBe("2026-03-02T15:04:05.678Z");
+    expect(rows[2]?.actorId).toBeNull();
+    const returned = await insertRows(
+      handle.db,
+      portOrders,
+      [{ accountId: acct.id, tnCount: 3, onNet: true, details: { btn: "+13125550100" } }],
+      sql`id, tn_count, on_net, details, status`,
+    );
+    expect(returned).toEqual([
+      { id: expect.any(String), tn_count: 3, on_net: true, details: { btn: "+13125550100" }, status: "DRAFT" },
+    ]);
+  });
+
+  it("update many orders at once, skipping one whose version moved on", async () => {
+    const [acct] = await handle.db.insert(customerAccounts).values({ name: "Theta", slug: "theta-bulk" }).returning();
+    if (!acct) {
+      throw new Error("account not created");
+    }
+    const orders = await handle.db
+      .insert(portOrders)
+      .values([{ accountId: acct.id }, { accountId: acct.id }, { accountId: acct.id }])
+      .returning();
+    const [a, b, c] = orders;
+    if (!a || !b || !c) {
+      throw new Error("orders not created");
+    }
+    const focAt = new Date("2026-04-01T15:00:00.000Z");
+    const written = await updateOrderRows(handle.db, [
+      {
+        orderId: a.id,
+        expectedVersion: 1,
+        values: { status: "SUBMITTED", version: 2, focAt, supp: { type: "CANCEL" } },
+      },
+      { orderId: b.id, expectedVersion: 7, values: { status: "SUBMITTED", version: 8, focAt, supp: null } },
+      { orderId: c.id, expectedVersion: 1, values: { status: "CANCELLED", version: 2, pon: null } },
+    ]);
+    expect([...written].sort()).toEqual([a.id, c.id].sort());
+    const after = new Map(
+      (await handle.db.select().from(portOrders).where(sql`${portOrders.accountId} = ${acct.id}`)).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    expect(after.get(a.id)).toMatchObject({ status: "SUBMITTED", version: 2, supp: { type: "CANCEL" } });
+    expect(after.get(a.id)?.focAt?.toISOString()).toBe(focAt.toISOString());
+    expect(after.get(b.id)).toMatchObject({ status: "DRAFT", version: 1, focAt: null });
+    expect(after.get(c.id)).toMatchObject({ status: "CANCELLED", version: 2, pon: null });
   });
 });

@@ -9,11 +9,10 @@ import {
   notifications,
   portOrders,
 } from "../schema/index";
+import { insertRows } from "./bulk";
 
 export async function insertNotifications(db: DbOrTx, rows: (typeof notifications.$inferInsert)[]) {
-  if (rows.length > 0) {
-    await db.insert(notifications).values(rows);
-  }
+  await insertRows(db, notifications, rows);
 }
 
 /** A user's notifications, newest first, with the order's reference and PON for the link text. */
@@ -117,9 +116,7 @@ export async function upsertNotificationPreference(db: DbOrTx, userId: string, e
 }
 
 export async function insertEmails(db: DbOrTx, rows: (typeof emails.$inferInsert)[]) {
-  if (rows.length > 0) {
-    await db.insert(emails).values(rows);
-  }
+  await insertRows(db, emails, rows);
 }
 
 /**

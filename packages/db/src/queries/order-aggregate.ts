@@ -10,6 +10,7 @@ import {
   rejections,
   supps,
 } from "../schema/index";
+import { insertRows, updateRowsByVersion } from "./bulk";
 
 export type OrderRowUpdate = Partial<typeof portOrders.$inferInsert>;
 
@@ -62,6 +63,21 @@ export async function updateOrderRow(db: DbOrTx, orderId: string, expectedVersio
   return rows.length === 1;
 }
 
+/**
+ * Writes new state to many orders in one statement (per set of columns), each only when its version is still the
+ * one read. Returns the IDs written (a missing one lost a race).
+ */
+export async function updateOrderRows(
+  db: DbOrTx,
+  updates: readonly { orderId: string; expectedVersion: number; values: OrderRowUpdate }[],
+): Promise<Set<string>> {
+  return updateRowsByVersion(
+    db,
+    portOrders,
+    updates.map((update) => ({ id: update.orderId, expectedVersion: update.expectedVersion, values: update.values })),
+  );
+}
+
 export async function insertOrderLines(
   db: DbOrTx,
   lines: { orderId: string; accountId: string; tn: string; status?: string; active?: boolean }[],
@@ -96,9 +112,7 @@ export async function releaseOrderLines(db: DbOrTx, orderId: string) {
 }
 
 export async function insertHistoryEntries(db: DbOrTx, entries: (typeof orderHistory.$inferInsert)[]) {
-  if (entries.length > 0) {
-    await db.insert(orderHistory).values(entries);
-  }
+  await insertRows(db, orderHistory, entries);
 }
 
 export async function insertOutboxJobs(db: DbOrTx, jobs: (typeof outbox.$inferInsert)[]) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from "../schema/index";
+import { insertRows } from "./bulk";
 
 export async function insertWebhookEndpoint(db: DbOrTx, row: typeof webhookEndpoints.$inferInsert) {
   const [inserted] = await db.insert(webhookEndpoints).values(row).returning();
@@ -48,7 +49,11 @@ export async function updateWebhookEndpoint(
 }
 
 export async function insertWebhookEvent(db: DbOrTx, row: typeof webhookEvents.$inferInsert) {
-  await db.insert(webhookEvents).values(row);
+  await insertWebhookEvents(db, [row]);
+}
+
+export async function insertWebhookEvents(db: DbOrTx, rows: (typeof webhookEvents.$inferInsert)[]) {
+  await insertRows(db, webhookEvents, rows);
 }
 
 export async function findWebhookEvent(db: DbOrTx, where: { accountId: string; eventId: string }) {
@@ -61,10 +66,8 @@ export async function findWebhookEvent(db: DbOrTx, where: { accountId: string; e
 }
 
 export async function insertWebhookDeliveries(db: DbOrTx, rows: (typeof webhookDeliveries.$inferInsert)[]) {
-  if (rows.length === 0) {
-    return [];
-  }
-  return db.insert(webhookDeliveries).values(rows).returning({ id: webhookDeliveries.id });
+  const returned = await insertRows(db, webhookDeliveries, rows, sql`id`);
+  return returned.map((row) => ({ id: row.id as string }));
 }
 
 /**

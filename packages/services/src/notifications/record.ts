@@ -10,7 +10,7 @@ import {
   insertEmails,
   insertNotifications,
   insertWebhookDeliveries,
-  insertWebhookEvent,
+  insertWebhookEvents,
   type PortOrderRow,
 } from "@portway/db";
 import { type Actor, mapRejection, type OrderEvent, type OrderStatus, type PortOrder } from "@portway/domain";
@@ -83,39 +83,69 @@ function emailBody(fact: NotificationFact, portal: "customer" | "admin", name: s
   return lines.join("\n");
 }
 
-/** Recipient and endpoint reads shared by the facts of one batch (one transaction), keyed by account. */
-export interface NotificationReads {
+/**
+ * The notifications of one batch (one transaction): the recipient and endpoint reads they share, keyed by account,
+ * and the rows they write, inserted together by `flushNotifications`.
+ */
+export interface NotificationBatch {
   customers: Map<string, Awaited<ReturnType<typeof findAccountRecipients>>>;
   staff: Map<string, Awaited<ReturnType<typeof findStaffRecipients>>>;
   endpoints: Map<string, Awaited<ReturnType<typeof findWebhookEndpoints>>>;
+  notifications: Parameters<typeof insertNotifications>[1];
+  emails: Parameters<typeof insertEmails>[1];
+  events: Parameters<typeof insertWebhookEvents>[1];
+  deliveries: Parameters<typeof insertWebhookDeliveries>[1];
 }
 
-export function createNotificationReads(): NotificationReads {
-  return { customers: new Map(), staff: new Map(), endpoints: new Map() };
+export function createNotificationBatch(): NotificationBatch {
+  return {
+    customers: new Map(),
+    staff: new Map(),
+    endpoints: new Map(),
+    notifications: [],
+    emails: [],
+    events: [],
+    deliveries: [],
+  };
 }
 
-async function readOnce<T>(cache: Map<string, T> | undefined, key: string, read: () => Promise<T>): Promise<T> {
-  const cached = cache?.get(key);
+/** Writes what the batch's facts recorded: one insert per table (events before the deliveries that name them). */
+export async function flushNotifications(db: DbOrTx, batch: NotificationBatch) {
+  const { notifications, emails, events, deliveries } = batch;
+  batch.notifications = [];
+  batch.emails = [];
+  batch.events = [];
+  batch.deliveries = [];
+  await insertNotifications(db, notifications);
+  await insertEmails(db, emails);
+  await insertWebhookEvents(db, events);
+  await insertWebhookDeliveries(db, deliveries);
+}
+
+async function readOnce<T>(cache: Map<string, T>, key: string, read: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key);
   if (cached !== undefined) {
     return cached;
   }
   const value = await read();
-  cache?.set(key, value);
+  cache.set(key, value);
   return value;
 }
 
 /**
  * Records one fact in the caller's transaction: in-app rows for its audience, immediate emails for those who want
  * them, and one webhook event with a delivery per subscribed endpoint. Rolled back with the change that caused it.
+ * With a batch, the rows join it and are written by the caller's `flushNotifications`; without, at once.
  */
-export async function recordNotification(db: DbOrTx, fact: NotificationFact, reads?: NotificationReads) {
+export async function recordNotification(db: DbOrTx, fact: NotificationFact, batch?: NotificationBatch) {
+  const target = batch ?? createNotificationBatch();
   // One after the other: inside a transaction they share one connection. A batch shares the reads.
   const customers = fact.audience.customers
-    ? await readOnce(reads?.customers, fact.accountId, () => findAccountRecipients(db, fact.accountId))
+    ? await readOnce(target.customers, fact.accountId, () => findAccountRecipients(db, fact.accountId))
     : [];
-  const staff = fact.audience.staff ? await readOnce(reads?.staff, "", () => findStaffRecipients(db)) : [];
+  const staff = fact.audience.staff ? await readOnce(target.staff, "", () => findStaffRecipients(db)) : [];
   const endpoints = fact.audience.webhook
-    ? await readOnce(reads?.endpoints, fact.accountId, () => findWebhookEndpoints(db, fact.accountId))
+    ? await readOnce(target.endpoints, fact.accountId, () => findWebhookEndpoints(db, fact.accountId))
     : [];
   const assigned = fact.order?.assignedTo ?? null;
   const staffAudience =
@@ -124,9 +154,8 @@ export async function recordNotification(db: DbOrTx, fact: NotificationFact, rea
     ...customers.map((u) => ({ ...u, portal: "customer" as const })),
     ...staffAudience.map((u) => ({ ...u, portal: "admin" as const })),
   ].filter((u) => u.id !== fact.actorUserId);
-  await insertNotifications(
-    db,
-    recipients.map((u) => ({
+  for (const u of recipients) {
+    target.notifications.push({
       recipientId: u.id,
       accountId: fact.accountId,
       orderId: fact.order?.id ?? null,
@@ -134,13 +163,9 @@ export async function recordNotification(db: DbOrTx, fact: NotificationFact, rea
       title: fact.title,
       body: fact.body,
       createdAt: fact.at,
-    })),
-  );
-  await insertEmails(
-    db,
-    recipients
-      .filter((u) => (u.emailPreference ?? defaultEmailPreference(u.kind)) === "IMMEDIATE")
-      .map((u) => ({
+    });
+    if ((u.emailPreference ?? defaultEmailPreference(u.kind)) === "IMMEDIATE") {
+      target.emails.push({
         recipientId: u.id,
         toAddress: u.email,
         subject: `Portway: ${fact.title}`,
@@ -148,38 +173,40 @@ export async function recordNotification(db: DbOrTx, fact: NotificationFact, rea
         kind: "NOTIFICATION",
         nextAttemptAt: fact.at,
         createdAt: fact.at,
-      })),
-  );
-  const subscribed = endpoints.filter((e) => e.enabled && e.eventTypes.includes(fact.type));
-  if (subscribed.length === 0) {
-    return;
+      });
+    }
   }
-  const id = newEventId();
-  const payload: WebhookPayload = {
-    id,
-    type: fact.type,
-    occurredAt: fact.at.toISOString(),
-    accountId: fact.accountId,
-    data: fact.data,
-  };
-  await insertWebhookEvent(db, {
-    id,
-    accountId: fact.accountId,
-    orderId: fact.order?.id ?? null,
-    type: fact.type,
-    payload: payload as unknown as Record<string, unknown>,
-    occurredAt: fact.at,
-  });
-  await insertWebhookDeliveries(
-    db,
-    subscribed.map((e) => ({
-      eventId: id,
-      endpointId: e.id,
+  const subscribed = endpoints.filter((e) => e.enabled && e.eventTypes.includes(fact.type));
+  if (subscribed.length > 0) {
+    const id = newEventId();
+    const payload: WebhookPayload = {
+      id,
+      type: fact.type,
+      occurredAt: fact.at.toISOString(),
       accountId: fact.accountId,
-      nextAttemptAt: fact.at,
-      createdAt: fact.at,
-    })),
-  );
+      data: fact.data,
+    };
+    target.events.push({
+      id,
+      accountId: fact.accountId,
+      orderId: fact.order?.id ?? null,
+      type: fact.type,
+      payload: payload as unknown as Record<string, unknown>,
+      occurredAt: fact.at,
+    });
+    for (const e of subscribed) {
+      target.deliveries.push({
+        eventId: id,
+        endpointId: e.id,
+        accountId: fact.accountId,
+        nextAttemptAt: fact.at,
+        createdAt: fact.at,
+      });
+    }
+  }
+  if (!batch) {
+    await flushNotifications(db, target);
+  }
 }
 
 /** The kind of news an order change is, most specific first; null when nobody needs telling. */
@@ -241,7 +268,7 @@ export async function recordOrderChange(
     actor: Actor;
     at: Date;
   },
-  reads?: NotificationReads,
+  batch?: NotificationBatch,
 ) {
   const { row, before, after } = change;
   if (before.status === "DRAFT" && after.status === "DRAFT") {
@@ -268,7 +295,7 @@ export async function recordOrderChange(
         change: { event: change.event.type, from: before.status as OrderStatus, to: after.status },
       },
     },
-    reads,
+    batch,
   );
 }
 

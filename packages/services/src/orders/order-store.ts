@@ -21,6 +21,7 @@ import {
   setPartnerOrderId,
   updateOrderLine,
   updateOrderRow,
+  updateOrderRows,
 } from "@portway/db";
 import {
   type Actor,
@@ -40,7 +41,7 @@ import {
   type TnLine,
 } from "@portway/domain";
 import { notFound, ServiceError } from "../errors";
-import { createNotificationReads, recordOrderChange } from "../notifications/record";
+import { createNotificationBatch, flushNotifications, recordOrderChange } from "../notifications/record";
 import { outboxJobs } from "./jobs";
 
 export interface LoadedOrder {
@@ -268,6 +269,7 @@ export async function applyEventToOrders(
   const results: PortOrder[] = [];
   const history: ReturnType<typeof historyRow>[] = [];
   const news: Parameters<typeof recordOrderChange>[1][] = [];
+  const updates: Parameters<typeof updateOrderRows>[1][number][] = [];
   for (const item of items) {
     const { loaded, event } = item;
     const transition = applyOrderEvent(loaded.order, event, {
@@ -287,13 +289,11 @@ export async function applyEventToOrders(
       results.push((await applyEventToOrder(db, loaded, event, options)).order);
       continue;
     }
-    const saved = await updateOrderRow(db, loaded.row.id, loaded.row.version, {
-      ...orderRowValues(loaded.order, next, options.now),
-      ...item.columns,
+    updates.push({
+      orderId: loaded.row.id,
+      expectedVersion: loaded.row.version,
+      values: { ...orderRowValues(loaded.order, next, options.now), ...item.columns },
     });
-    if (!saved) {
-      throw versionConflict();
-    }
     for (const effect of transition.effects) {
       if (effect.type === "RECORD_HISTORY") {
         history.push(historyRow(loaded.row.id, effect.entry));
@@ -302,11 +302,16 @@ export async function applyEventToOrders(
     news.push({ row: loaded.row, before: loaded.order, after: next, event, actor: options.actor, at: options.now });
     results.push(next);
   }
-  await insertHistoryEntries(db, history);
-  const reads = createNotificationReads();
-  for (const change of news) {
-    await recordOrderChange(db, change, reads);
+  const written = await updateOrderRows(db, updates);
+  if (written.size !== updates.length) {
+    throw versionConflict();
   }
+  await insertHistoryEntries(db, history);
+  const batch = createNotificationBatch();
+  for (const change of news) {
+    await recordOrderChange(db, change, batch);
+  }
+  await flushNotifications(db, batch);
   return results;
 }
 
