@@ -23,6 +23,7 @@ import {
   suppRequestSchema,
   suppResponseSchema,
 } from "./orders";
+import { fetchTransport, type HttpAnswer, type HttpTransport, nodeHttpTransport, TransportError } from "./transport";
 import { partnerErrorBodySchema } from "./wire";
 
 /** invalid-request: our own request failed the schema, so nothing was sent. */
@@ -75,6 +76,9 @@ export interface PartnerClientOptions {
   /** Per attempt, the answer's body included. Default 10 s. */
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
+  /** How requests travel; default node:http with kept-alive connections. */
+  transport?: HttpTransport;
+  /** Send through this `fetch` instead (ignored when `transport` is set). */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Returns a number in [0, 1); used for jitter. */
@@ -133,7 +137,7 @@ function parseJson(text: string): unknown {
 
 /** The partner's HTTP API with timeouts, retries (backoff with full jitter) and idempotency keys. */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : nodeHttpTransport());
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -141,8 +145,6 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   const baseUrl = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
 
   async function attempt<T>(spec: CallSpec<T>, attemptNumber: number): Promise<AttemptOutcome<T>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: "application/json" };
     if (spec.body !== undefined) {
       headers["content-type"] = "application/json";
@@ -158,29 +160,25 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
       const message = `${spec.method} ${spec.path} failed after ${attemptNumber} attempt(s): ${what}`;
       return new PartnerRequestError({ ...init, message, attempts: attemptNumber });
     };
-    let response: Response;
-    let text: string;
+    let response: HttpAnswer;
     try {
-      response = await fetchImpl(new URL(spec.path.replace(/^\//, ""), baseUrl), {
+      response = await transport({
+        url: new URL(spec.path.replace(/^\//, ""), baseUrl),
         method: spec.method,
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
+        timeoutMs,
+        signal: spec.signal,
       });
-      text = await response.text();
     } catch (cause) {
-      if (spec.signal?.aborted) {
-        return {
-          ok: false,
-          retryAfterMs: null,
-          error: fail({ kind: "aborted", status: null, code: null, retryable: false, cause }),
-        };
-      }
-      const kind = timeout.aborted ? "timeout" : "network";
-      return { ok: false, retryAfterMs: null, error: fail({ kind, status: null, code: null, retryable: true, cause }) };
+      const kind = cause instanceof TransportError ? cause.kind : "network";
+      const error = fail({ kind, status: null, code: null, retryable: kind !== "aborted", cause });
+      return { ok: false, retryAfterMs: null, error };
     }
+    const { text } = response;
+    const ok = response.status >= 200 && response.status < 300;
     const body = parseJson(text);
-    if (!response.ok) {
+    if (!ok) {
       const error = fail({
         kind: "http",
         status: response.status,
@@ -188,7 +186,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
         retryable: isRetryableStatus(response.status),
         body,
       });
-      return { ok: false, error, retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")) };
+      return { ok: false, error, retryAfterMs: parseRetryAfterMs(response.header("retry-after")) };
     }
     const parsed = spec.schema.safeParse(body);
     if (!parsed.success) {

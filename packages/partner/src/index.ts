@@ -6,4 +6,5 @@ export * from "./health";
 export * from "./orders";
 export * from "./rejection-codes";
 export * from "./signature";
+export * from "./transport";
 export * from "./wire";

@@ -217,3 +217,28 @@ describe("computeBackoffDelay", () => {
     }
   });
 });
+
+describe("partner client over fetch", () => {
+  it("answers, retries a dropped connection and a hang with the same key, and reports the kinds as over node:http", async () => {
+    const server = await serve([reset, hang, json(201, created)]);
+    const { client, sleeps } = makeClient(server.url, { fetch: globalThis.fetch, timeoutMs: 150 });
+    await expect(client.createOrder(sampleOrder, { idempotencyKey: "f-1" })).resolves.toEqual(created);
+    expect(server.seen.map((request) => request.headers[partnerHeaders.idempotencyKey])).toEqual(["f-1", "f-1", "f-1"]);
+    expect(sleeps).toHaveLength(2);
+    const hanging = await serve([hang]);
+    const timedOut = await failure(
+      makeClient(hanging.url, { fetch: globalThis.fetch, timeoutMs: 100, backoff: { maxAttempts: 1 } }).client.getOrder(
+        "412345678",
+      ),
+    );
+    expect(timedOut).toMatchObject({ kind: "timeout", retryable: true, attempts: 1 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const aborted = await failure(
+      makeClient(hanging.url, { fetch: globalThis.fetch, timeoutMs: 5_000 }).client.getOrder("412345678", {
+        signal: controller.signal,
+      }),
+    );
+    expect(aborted).toMatchObject({ kind: "aborted", retryable: false });
+  });
+});
