@@ -5,14 +5,16 @@ import { maxReschedulesAfterFoc, timeline } from "../behaviour/timeline";
 import { addEtBusinessDays, formatEtDate } from "../et-time";
 import type { Queryable } from "../store/database";
 import { emitEvent } from "./emit";
-import { saveOrder, scheduleTimer, type TimerKind } from "./order-rows";
+import { saveOrder, scheduleTimer, scheduleTimers, type TimerKind } from "./order-rows";
 import type { EngineContext, OrderRow } from "./types";
 
 /** Starts (or restarts, after a CHANGE) the CSR phase: CSR, then the LSP's review. */
 export async function startCsrPhase(ctx: EngineContext, client: Queryable, order: OrderRow, from: Date): Promise<void> {
   const steps = timeline[order.port_type];
-  await scheduleTimer(ctx, client, order, "csr", new Date(from.getTime() + steps.csrMs));
-  await scheduleTimer(ctx, client, order, "review", new Date(from.getTime() + steps.reviewMs));
+  await scheduleTimers(ctx, client, order, [
+    { kind: "csr", dueAt: new Date(from.getTime() + steps.csrMs) },
+    { kind: "review", dueAt: new Date(from.getTime() + steps.reviewMs) },
+  ]);
 }
 
 async function emitCsr(ctx: EngineContext, client: Queryable, order: OrderRow, at: Date): Promise<void> {

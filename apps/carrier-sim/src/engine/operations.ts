@@ -33,7 +33,6 @@ export async function createOrder(ctx: EngineContext, idempotencyKey: string, bo
   const hash = hashRequest(data);
   return ctx.db.transaction(async (client) => {
     const now = ctx.clock.now();
-    const orderId = await allocateOrderId(ctx, client, data.portType, data.losingCarrier.spid);
     const initialState: OrderState = {
       rejected: false,
       focAt: null,
@@ -45,10 +44,10 @@ export async function createOrder(ctx: EngineContext, idempotencyKey: string, bo
       client,
       `INSERT INTO sim.orders (order_id, client_order_id, port_type, idempotency_key, request_hash, status, data, record,
          state, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $9)
+       VALUES (${orderIdExpression(data.portType)}, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $9)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
       [
-        orderId,
+        data.portType === "AUTOMATED" ? "" : `ON${data.losingCarrier.spid}-`,
         data.clientOrderId,
         data.portType,
         idempotencyKey,
@@ -62,7 +61,12 @@ export async function createOrder(ctx: EngineContext, idempotencyKey: string, bo
     const created = inserted.rows[0];
     if (created) {
       await startCsrPhase(ctx, client, created, now);
-      const response = { orderId, portType: data.portType, status: "SUBMITTED", createdAt: now.toISOString() };
+      const response = {
+        orderId: created.order_id,
+        portType: data.portType,
+        status: "SUBMITTED",
+        createdAt: now.toISOString(),
+      };
       return { ok: true, status: 201, body: { ...response, replayed: false }, replayed: false } as const;
     }
     const existing = await ctx.db.query<OrderRow>(
@@ -91,11 +95,14 @@ export async function createOrder(ctx: EngineContext, idempotencyKey: string, bo
   });
 }
 
-async function allocateOrderId(ctx: EngineContext, client: Queryable, portType: string, spid: string) {
-  const sequence = portType === "AUTOMATED" ? "sim.parent_order_id_seq" : "sim.lsr_seq";
-  const result = await ctx.db.query<{ id: string }>(client, `SELECT nextval('${sequence}')::text AS id`);
-  const id = result.rows[0]?.id ?? "0";
-  return portType === "AUTOMATED" ? id.padStart(9, "0") : `ON${spid}-${id.padStart(7, "0")}`;
+/**
+ * The next order ID, drawn inside the insert after the prefix in $1: a 9-digit parent order ID (no prefix), or an
+ * on-net LSR number (prefix `ON<SPID>-`).
+ */
+function orderIdExpression(portType: string): string {
+  return portType === "AUTOMATED"
+    ? "$1::text || lpad(nextval('sim.parent_order_id_seq')::text, 9, '0')"
+    : "$1::text || lpad(nextval('sim.lsr_seq')::text, 7, '0')";
 }
 
 /**

@@ -36,11 +36,21 @@ export async function scheduleTimer(
   kind: TimerKind,
   dueAt: Date,
 ): Promise<void> {
-  await ctx.db.query(client, "INSERT INTO sim.timers (order_id, kind, due_at, version) VALUES ($1, $2, $3, $4)", [
+  await scheduleTimers(ctx, client, order, [{ kind, dueAt }]);
+}
+
+/** Several timers of one order in one statement. */
+export async function scheduleTimers(
+  ctx: EngineContext,
+  client: Queryable,
+  order: OrderRow,
+  timers: readonly { kind: TimerKind; dueAt: Date }[],
+): Promise<void> {
+  const values = timers.map((_, i) => `($1, $${2 * i + 3}, $${2 * i + 4}, $2)`).join(", ");
+  await ctx.db.query(client, `INSERT INTO sim.timers (order_id, kind, due_at, version) VALUES ${values}`, [
     order.order_id,
-    kind,
-    dueAt,
     order.version,
+    ...timers.flatMap((timer) => [timer.kind, timer.dueAt]),
   ]);
 }
 
