@@ -334,8 +334,9 @@ export async function recordNoteAdded(
     authorName: string;
     at: Date;
   },
+  known: { order?: PortOrderRow; notifications?: NotificationBatch } = {},
 ) {
-  const row = await findOrderRow(db, { orderId: note.orderId });
+  const row = known.order ?? (await findOrderRow(db, { orderId: note.orderId }));
   if (!row) {
     return;
   }
@@ -343,22 +344,26 @@ export async function recordNoteAdded(
   const internal = note.visibility === "INTERNAL";
   const fromCustomer = note.source === "USER";
   const excerpt = note.body.length > 280 ? `${note.body.slice(0, 277)}…` : note.body;
-  await recordNotification(db, {
-    accountId: row.accountId,
-    order: row,
-    type: "order.note_added",
-    title: `${internal ? "Internal note" : "New note"} on ${name} from ${note.authorName}`,
-    body: excerpt,
-    at: note.at,
-    audience: { customers: !internal && !fromCustomer, staff: internal || fromCustomer, webhook: !internal },
-    actorUserId: note.authorId,
-    data: internal
-      ? {}
-      : {
-          order: await loadOrderSummary(db, row),
-          note: { id: note.id, body: note.body, source: note.source, author: note.authorName },
-        },
-  });
+  await recordNotification(
+    db,
+    {
+      accountId: row.accountId,
+      order: row,
+      type: "order.note_added",
+      title: `${internal ? "Internal note" : "New note"} on ${name} from ${note.authorName}`,
+      body: excerpt,
+      at: note.at,
+      audience: { customers: !internal && !fromCustomer, staff: internal || fromCustomer, webhook: !internal },
+      actorUserId: note.authorId,
+      data: internal
+        ? {}
+        : {
+            order: await loadOrderSummary(db, row),
+            note: { id: note.id, body: note.body, source: note.source, author: note.authorName },
+          },
+    },
+    known.notifications,
+  );
 }
 
 /** A ticket message: from the porting team it reaches the account; from the customer, the porting team. */

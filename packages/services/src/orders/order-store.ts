@@ -41,7 +41,12 @@ import {
   type TnLine,
 } from "@portway/domain";
 import { notFound, ServiceError } from "../errors";
-import { createNotificationBatch, flushNotifications, recordOrderChange } from "../notifications/record";
+import {
+  createNotificationBatch,
+  flushNotifications,
+  type NotificationBatch,
+  recordOrderChange,
+} from "../notifications/record";
 import { outboxJobs } from "./jobs";
 
 export interface LoadedOrder {
@@ -103,6 +108,8 @@ export async function loadCalendar(db: DbOrTx, carrierId: string | null, now: Da
 export interface EventOptions {
   now: Date;
   actor: Actor;
+  /** The caller's notification batch (it flushes it); without one, the news is written at once. */
+  notifications?: NotificationBatch;
   expectedVersion?: number;
   carrierMinBusinessDays?: number;
 }
@@ -175,7 +182,11 @@ export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: 
     throw versionConflict();
   }
   // In-app, email and webhook news of the change, in the same transaction.
-  await recordOrderChange(db, { row, before: order, after: next, event, actor: options.actor, at: options.now });
+  await recordOrderChange(
+    db,
+    { row, before: order, after: next, event, actor: options.actor, at: options.now },
+    options.notifications,
+  );
   return { order: next, effects: transition.effects };
 }
 

@@ -14,6 +14,7 @@ import { type PartnerEvent, partnerEventSchema } from "@portway/partner";
 import type { Clock } from "../clock";
 import { addNote } from "../collaboration/notes";
 import { ServiceError } from "../errors";
+import { createNotificationBatch, flushNotifications, type NotificationBatch } from "../notifications/record";
 import { applyEventToOrder, type LoadedOrder, loadOrderForUpdate } from "../orders/order-store";
 import { fromPartnerTn } from "./to-partner";
 
@@ -73,19 +74,29 @@ function noteOf(event: PartnerEvent): string | null {
   }
 }
 
-async function applyStoredEvent(db: DbOrTx, clock: Clock, loaded: LoadedOrder, stored: PartnerEventRow) {
+async function applyStoredEvent(
+  db: DbOrTx,
+  clock: Clock,
+  loaded: LoadedOrder,
+  stored: PartnerEventRow,
+  notifications: NotificationBatch,
+) {
   const event = partnerEventSchema.parse(stored.body);
   const now = clock.now();
   const note = noteOf(event);
   if (note) {
-    await addNote(db, {
-      orderId: loaded.row.id,
-      body: note,
-      visibility: "CUSTOMER",
-      source: event.type === "CSR_RETURNED" ? "CSR" : "PARTNER",
-      authorName: partnerName,
-      at: now,
-    });
+    await addNote(
+      db,
+      {
+        orderId: loaded.row.id,
+        body: note,
+        visibility: "CUSTOMER",
+        source: event.type === "CSR_RETURNED" ? "CSR" : "PARTNER",
+        authorName: partnerName,
+        at: now,
+      },
+      { order: loaded.row, notifications },
+    );
   }
   if (event.type === "CSR_RETURNED") {
     await insertCsr(db, {
@@ -103,7 +114,8 @@ async function applyStoredEvent(db: DbOrTx, clock: Clock, loaded: LoadedOrder, s
     try {
       // A savepoint: a refusal by the domain must not undo the stored event and its note.
       await db.transaction(async (inner) => {
-        await applyEventToOrder(inner, loaded, orderEvent, { now, actor: { kind: "PARTNER" } });
+        // The news joins the batch only once the change is saved, so a refusal leaves none behind.
+        await applyEventToOrder(inner, loaded, orderEvent, { now, actor: { kind: "PARTNER" }, notifications });
       });
     } catch (error) {
       if (!(error instanceof ServiceError)) {
@@ -146,7 +158,10 @@ export async function receivePartnerCallback(db: Db, clock: Clock, event: Partne
   });
 }
 
-/** Applies the order's waiting events that continue its sequence without a gap. */
+/**
+ * Applies the order's waiting events that continue its sequence without a gap; their notifications are written
+ * together at the end.
+ */
 export async function applyWaitingEvents(
   db: DbOrTx,
   clock: Clock,
@@ -156,6 +171,7 @@ export async function applyWaitingEvents(
   let loaded = await loadOrderForUpdate(db, { orderId });
   let last = loaded.row.lastPartnerSequence;
   const waiting = await findWaitingPartnerEvents(db, partnerOrderId, last);
+  const notifications = createNotificationBatch();
   let applied = false;
   for (const stored of waiting) {
     if (stored.sequence <= last) {
@@ -165,11 +181,15 @@ export async function applyWaitingEvents(
     if (stored.sequence !== last + 1) {
       break;
     }
-    await applyStoredEvent(db, clock, loaded, stored);
+    if (applied) {
+      // The previous event changed the order: read it again before the next.
+      loaded = await loadOrderForUpdate(db, { orderId });
+    }
+    await applyStoredEvent(db, clock, loaded, stored, notifications);
     last = stored.sequence;
     await setLastPartnerSequence(db, orderId, last);
-    loaded = await loadOrderForUpdate(db, { orderId });
     applied = true;
   }
+  await flushNotifications(db, notifications);
   return applied ? "applied" : "waiting";
 }
