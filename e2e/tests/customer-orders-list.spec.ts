@@ -57,3 +57,36 @@ test("keyboard only: the orders list filtered by a TN, sorted by FOC, exported t
   expect(lines[1]).toContain("+16172531501");
   expect(lines.join("\n")).not.toContain("LIST-OTHER-1");
 });
+
+test("the orders list filtered by several statuses at once, kept in the URL", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, customerUrl, "admin@acme.test");
+  await expect(page.getByRole("heading", { name: "What needs you" })).toBeVisible({ timeout: 90_000 });
+  // The demo port-ins (references DEMO-...) are in every status.
+  await page.goto(`${customerUrl}/orders?ref=DEMO-`);
+  await expect(page.getByRole("heading", { name: "Port-in orders" })).toBeVisible({ timeout: 90_000 });
+  await waitForReady(page);
+  const table = page.getByRole("table", { name: "Port-in orders" });
+  await expect(table.getByRole("link", { name: "DEMO-FOC", exact: true })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByLabel("Status: Any status").click();
+  const statuses = page.getByRole("group", { name: "Status" });
+  await statuses.getByLabel("CANCELLED").check();
+  await statuses.getByLabel("EXCEPTION").check();
+  await expect(page.getByLabel("Status: EXCEPTION, CANCELLED")).toBeVisible();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=EXCEPTION(%2C|,)CANCELLED/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/ref=DEMO-/);
+  await expect(table.getByRole("link", { name: "DEMO-CANCELLED" })).toBeVisible({ timeout: 30_000 });
+  await expect(table.getByRole("link", { name: "DEMO-REJECTED" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "DEMO-FOC", exact: true })).toHaveCount(0);
+  const shown = await table.locator("tbody .badge").allTextContents();
+  expect(shown.length).toBeGreaterThanOrEqual(2);
+  expect(shown.filter((status) => status !== "CANCELLED" && status !== "EXCEPTION")).toEqual([]);
+
+  // The URL carries the filter: a reload shows the same rows and the same choice.
+  await page.reload();
+  await expect(page.getByLabel("Status: EXCEPTION, CANCELLED")).toBeVisible({ timeout: 90_000 });
+  await expect(table.getByRole("link", { name: "DEMO-CANCELLED" })).toBeVisible({ timeout: 30_000 });
+  await expect(table.getByRole("link", { name: "DEMO-FOC", exact: true })).toHaveCount(0);
+});

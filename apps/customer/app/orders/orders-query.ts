@@ -35,14 +35,24 @@ function day(params: URLSearchParams, key: FilterKey, time: string): string | un
   return easternToInstant(value, time) ?? undefined;
 }
 
+/** The filters that take several values, written comma-separated in the URL (`status=FOC,CANCELLED`). */
+export const choiceKeys = ["status", "type"] as const satisfies readonly FilterKey[];
+
+/** The known values of a comma-separated filter, in the order given; none: undefined (any). */
+function choices<T extends string>(params: URLSearchParams, key: FilterKey, known: readonly T[]): T[] | undefined {
+  const values = (params.get(key) ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter((value): value is T => (known as readonly string[]).includes(value));
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
 /** The filters of a URL as the orders API takes them (dates are whole ET days). */
 export function ordersFiltersFromParams(params: URLSearchParams) {
   const text = (key: FilterKey) => params.get(key)?.trim() || undefined;
-  const status = params.get("status");
-  const type = params.get("type");
   return {
-    statuses: status && (ORDER_STATUSES as readonly string[]).includes(status) ? [status as OrderStatus] : undefined,
-    portTypes: type && (PORT_TYPES as readonly string[]).includes(type) ? [type as PortType] : undefined,
+    statuses: choices<OrderStatus>(params, "status", ORDER_STATUSES),
+    portTypes: choices<PortType>(params, "type", PORT_TYPES),
     pon: text("pon"),
     customerReference: text("ref"),
     tn: text("tn"),

@@ -38,6 +38,54 @@ function download(fileName: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * A filter of several values: a disclosure naming what is chosen, opening onto a group of checkboxes. The value is
+ * the chosen options comma-separated, as in the URL.
+ */
+function ChoiceFilter({
+  label,
+  anyLabel,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  anyLabel: string;
+  options: readonly string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const chosen = new Set(value.split(",").filter(Boolean));
+  const names = options.filter((option) => chosen.has(option)).map((option) => option.replaceAll("_", " "));
+  const summary = names.length === 0 ? anyLabel : names.join(", ");
+  const toggle = (option: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) {
+      next.add(option);
+    } else {
+      next.delete(option);
+    }
+    onChange(options.filter((o) => next.has(o)).join(","));
+  };
+  return (
+    <div className="choice-filter">
+      <span aria-hidden="true">{label}</span>
+      <details>
+        <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
+        <fieldset>
+          <legend className="sr-only">{label}</legend>
+          {options.map((option) => (
+            <label key={option}>
+              <input type="checkbox" checked={chosen.has(option)} onChange={(e) => toggle(option, e.target.checked)} />
+              {option.replaceAll("_", " ")}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </div>
+  );
+}
+
 export function OrdersTable() {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -83,28 +131,20 @@ export function OrdersTable() {
   return (
     <>
       <form className="filters card" onSubmit={applyFilters} aria-label="Filter orders">
-        <label>
-          Status
-          <select value={draft.status ?? ""} onChange={(e) => set("status")(e.target.value)}>
-            <option value="">Any status</option>
-            {ORDER_STATUSES.filter((s) => s !== "DRAFT").map((s) => (
-              <option key={s} value={s}>
-                {s.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Port type
-          <select value={draft.type ?? ""} onChange={(e) => set("type")(e.target.value)}>
-            <option value="">Any type</option>
-            {PORT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter
+          label="Status"
+          anyLabel="Any status"
+          options={ORDER_STATUSES.filter((s) => s !== "DRAFT")}
+          value={draft.status ?? ""}
+          onChange={set("status")}
+        />
+        <ChoiceFilter
+          label="Port type"
+          anyLabel="Any type"
+          options={PORT_TYPES}
+          value={draft.type ?? ""}
+          onChange={set("type")}
+        />
         {textFilters.map((f) => (
           <label key={f.key}>
             {f.label}

@@ -13,7 +13,8 @@ export default async function OrdersPage({
 }) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
-    params.set(key, Array.isArray(value) ? (value[0] ?? "") : value);
+    // A repeated filter (`status=FOC&status=CANCELLED`) reads as its comma-separated form.
+    params.set(key, Array.isArray(value) ? value.join(",") : value);
   }
   const { input } = ordersQueryFromParams(params);
   // A bad filter (say, a TN with letters) is shown by the table next to its field, not as a failed page.

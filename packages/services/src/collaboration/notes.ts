@@ -1,8 +1,8 @@
-import { type Db, type DbOrTx, findNotes, findOrderRow, insertNote, type PortOrderRow } from "@portway/db";
+import { type Db, type DbOrTx, findNotes, findOrderRow, insertNote } from "@portway/db";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound } from "../errors";
-import { type NotificationBatch, recordNoteAdded } from "../notifications/record";
+import { type NoteContext, recordNoteAdded } from "../notifications/record";
 
 export const noteInput = z.object({
   orderId: z.string().uuid(),
@@ -28,8 +28,7 @@ export async function addNote(
     authorName: string;
     at: Date;
   },
-  /** The order's row when the caller holds it, and the caller's notification batch. */
-  known: { order?: PortOrderRow; notifications?: NotificationBatch } = {},
+  known: NoteContext = {},
 ) {
   const note = await insertNote(db, {
     orderId: input.orderId,

@@ -321,6 +321,13 @@ export async function loadOrderSummary(db: DbOrTx, row: PortOrderRow): Promise<O
   };
 }
 
+/** What the caller of a note already holds: the order's row and summary, and its notification batch. */
+export interface NoteContext {
+  order?: PortOrderRow;
+  summary?: OrderSummary;
+  notifications?: NotificationBatch;
+}
+
 /** A note: customer-visible ones reach the account (and its webhooks), internal ones only the porting team. */
 export async function recordNoteAdded(
   db: DbOrTx,
@@ -334,7 +341,7 @@ export async function recordNoteAdded(
     authorName: string;
     at: Date;
   },
-  known: { order?: PortOrderRow; notifications?: NotificationBatch } = {},
+  known: NoteContext = {},
 ) {
   const row = known.order ?? (await findOrderRow(db, { orderId: note.orderId }));
   if (!row) {

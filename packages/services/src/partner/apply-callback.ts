@@ -14,6 +14,7 @@ import { type PartnerEvent, partnerEventSchema } from "@portway/partner";
 import type { Clock } from "../clock";
 import { addNote } from "../collaboration/notes";
 import { ServiceError } from "../errors";
+import { orderSummary } from "../notifications/events";
 import { createNotificationBatch, flushNotifications, type NotificationBatch } from "../notifications/record";
 import { applyEventToOrder, type LoadedOrder, loadOrderForUpdate } from "../orders/order-store";
 import { fromPartnerTn } from "./to-partner";
@@ -95,7 +96,7 @@ async function applyStoredEvent(
         authorName: partnerName,
         at: now,
       },
-      { order: loaded.row, notifications },
+      { order: loaded.row, summary: orderSummary(loaded.order, loaded.row, loaded.row.updatedAt), notifications },
     );
   }
   if (event.type === "CSR_RETURNED") {
