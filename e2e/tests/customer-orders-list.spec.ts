@@ -58,7 +58,7 @@ test("keyboard only: the orders list filtered by a TN, sorted by FOC, exported t
   expect(lines.join("\n")).not.toContain("LIST-OTHER-1");
 });
 
-test("the orders list filtered by several statuses at once, kept in the URL", async ({ page }) => {
+test("the orders list filtered by several statuses at once, kept in the URL", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page, customerUrl, "admin@acme.test");
   await expect(page.getByRole("heading", { name: "What needs you" })).toBeVisible({ timeout: 90_000 });
@@ -74,6 +74,7 @@ test("the orders list filtered by several statuses at once, kept in the URL", as
   await statuses.getByLabel("CANCELLED").check();
   await statuses.getByLabel("EXCEPTION").check();
   await expect(page.getByLabel("Status: EXCEPTION, CANCELLED")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("orders-status-choice.png") });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=EXCEPTION(%2C|,)CANCELLED/, { timeout: 30_000 });
   await expect(page).toHaveURL(/ref=DEMO-/);

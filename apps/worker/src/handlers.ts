@@ -67,10 +67,10 @@ export async function registerHandlers(
 ) {
   const work = { batchSize: options.batchSize ?? 50, pollingIntervalSeconds: 0.5 };
   // Several dispatch loops side by side: while one waits for the partner's answers, another records its batch.
-  for (let loop = 0; loop < (options.dispatchLoops ?? 12); loop++) {
+  for (let loop = 0; loop < (options.dispatchLoops ?? 8); loop++) {
     await boss.work<unknown>(
       jobNames.dispatchOrder,
-      { ...work, batchSize: options.dispatchBatchSize ?? 20 },
+      { ...work, batchSize: options.dispatchBatchSize ?? 40 },
       dispatchBatch(boss, context),
     );
   }

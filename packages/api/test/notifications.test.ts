@@ -180,3 +180,48 @@ describe("notification routers", () => {
     expect(await code(caller(who("admin@acme.test")).orders.list({}))).toBe("OK");
   });
 });
+
+describe("account users, managed by the account's admins", () => {
+  it("lets an admin add a user, change roles and deactivate, never the last admin, and no one else", async () => {
+    const admin = caller(who("admin@acme.test"));
+    const member = caller(who("member@acme.test"));
+    const password = "first-password-0123";
+    expect(
+      await code(member.account.addUser({ name: "Mo Member", email: "mo@acme.test", role: "member", password })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await code(admin.account.addUser({ name: "Short", email: "short@acme.test", role: "member", password: "x" })),
+    ).toBe("BAD_REQUEST");
+
+    const added = await admin.account.addUser({ name: "Nia New", email: "Nia@Acme.test", role: "member", password });
+    const listed = (await member.account.users()).find((u) => u.id === added.id);
+    expect(listed).toMatchObject({ name: "Nia New", email: "nia@acme.test", role: "member", active: true });
+    expect(await code(admin.account.addUser({ name: "Again", email: "nia@acme.test", role: "member", password }))).toBe(
+      "BAD_REQUEST",
+    );
+
+    // The only admin cannot step down until there is another; a member cannot change roles.
+    expect(await code(admin.account.changeRole({ userId: who("admin@acme.test").userId, role: "member" }))).toBe(
+      "PRECONDITION_FAILED",
+    );
+    expect(await code(member.account.changeRole({ userId: added.id, role: "admin" }))).toBe("FORBIDDEN");
+    await admin.account.changeRole({ userId: added.id, role: "admin" });
+    expect((await admin.account.users()).find((u) => u.id === added.id)?.role).toBe("admin");
+
+    // Another account's user is not found; one's own sign-in cannot be deactivated.
+    const blueMember = who("member@blueharbor.test").userId;
+    expect(await code(admin.account.changeRole({ userId: blueMember, role: "admin" }))).toBe("NOT_FOUND");
+    expect(await code(admin.account.deactivateUser({ userId: blueMember }))).toBe("NOT_FOUND");
+    expect(await code(admin.account.deactivateUser({ userId: who("admin@acme.test").userId }))).toBe(
+      "PRECONDITION_FAILED",
+    );
+    expect((await caller(who("member@blueharbor.test")).account.users()).map((u) => u.email)).not.toContain(
+      "nia@acme.test",
+    );
+
+    await admin.account.changeRole({ userId: added.id, role: "member" });
+    await admin.account.deactivateUser({ userId: added.id });
+    expect((await admin.account.users()).find((u) => u.id === added.id)).toMatchObject({ active: false });
+    expect(await code(admin.account.deactivateUser({ userId: added.id }))).toBe("CONFLICT");
+  });
+});

@@ -35,6 +35,7 @@ interface Victim {
   eventId: string;
   apiKeyId: string;
   notificationIds: string[];
+  userId: string;
 }
 let victim: Victim;
 let attacker: Identity;
@@ -124,6 +125,7 @@ beforeAll(async () => {
     eventId: event.rows[0]?.id ?? "",
     apiKeyId: apiKey.id,
     notificationIds: blueNotifications.rows.map((r) => r.id as string),
+    userId: blue.userId,
   };
 });
 afterAll(async () => {
@@ -152,6 +154,10 @@ async function victimState() {
     await q("select * from api_keys where id = $1", victim.apiKeyId),
     await q(
       "select id, read_at from notifications where account_id = $1 order by id",
+      (await userOf("blue-harbor")).accountId,
+    ),
+    await q(
+      "select u.id, u.email, u.role, count(c.id)::int as credentials from auth_users u left join auth_accounts c on c.user_id = u.id where u.account_id = $1 group by u.id order by u.id",
       (await userOf("blue-harbor")).accountId,
     ),
   ]);
@@ -230,6 +236,21 @@ const table: Record<string, Check> = {
   "foc.forOrder": { kind: "notFound", call: (c) => c.foc.forOrder({ orderId: victim.orderId }) },
   "foc.forSubmission": { kind: "scoped", call: (c) => c.foc.forSubmission({ orders: [] }) },
   "account.users": { kind: "scoped", call: (c) => c.account.users() },
+  "account.addUser": {
+    kind: "scoped",
+    call: (c) =>
+      c.account.addUser({
+        name: "Acme Added",
+        email: "added@acme.test",
+        role: "member",
+        password: "first-password-0123",
+      }),
+  },
+  "account.changeRole": {
+    kind: "notFound",
+    call: (c) => c.account.changeRole({ userId: victim.userId, role: "member" }),
+  },
+  "account.deactivateUser": { kind: "notFound", call: (c) => c.account.deactivateUser({ userId: victim.userId }) },
   "drafts.documents": { kind: "notFound", call: (c) => c.drafts.documents({ draftId: victim.draftId }) },
   "drafts.generateLoa": { kind: "notFound", call: (c) => c.drafts.generateLoa({ draftId: victim.draftId }) },
   "notifications.list": { kind: "scoped", call: (c) => c.notifications.list({}) },

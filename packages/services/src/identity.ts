@@ -1,3 +1,5 @@
+import { ServiceError } from "./errors";
+
 /** Who is calling: resolved from the session of one portal. */
 export interface CustomerIdentity {
   kind: "customer";
@@ -17,3 +19,10 @@ export interface StaffIdentity {
 }
 
 export type Identity = CustomerIdentity | StaffIdentity;
+
+/** Account admins manage the account's users, API keys and webhooks; members may not (`what` names the task). */
+export function requireAccountAdmin(who: CustomerIdentity, what: string) {
+  if (who.role !== "admin") {
+    throw new ServiceError("FORBIDDEN", "ADMIN_ONLY", `Only an account admin may ${what}.`);
+  }
+}

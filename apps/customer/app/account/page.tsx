@@ -1,14 +1,14 @@
-import { formatEastern } from "@portway/ui";
 import { CustomerShell } from "@/components/customer-shell";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { UsersManager } from "./users-manager";
 
 export const dynamic = "force-dynamic";
 
 async function AccountContent() {
   const queryClient = getQueryClient();
-  const [me, users] = await Promise.all([
+  const [me] = await Promise.all([
     queryClient.fetchQuery(trpc.me.get.queryOptions()),
-    queryClient.fetchQuery(trpc.account.users.queryOptions()),
+    queryClient.prefetchQuery(trpc.account.users.queryOptions()),
   ]);
   const isAdmin = me.user.role === "admin";
   return (
@@ -18,31 +18,11 @@ async function AccountContent() {
         <h2 id="account-users">Users and roles</h2>
         <p className="muted">
           Admins manage the account's users, API keys and webhooks; members check numbers and work orders.
+          {isAdmin ? "" : " Only account admins can add users or change roles."}
         </p>
-        <table className="plain-table">
-          <caption className="sr-only">Users of this account</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  {user.name}
-                  {user.email === me.user.email ? " (you)" : ""}
-                </td>
-                <td>{user.email}</td>
-                <td>{user.role}</td>
-                <td>{formatEastern(user.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HydrateClient>
+          <UsersManager isAdmin={isAdmin} myEmail={me.user.email} />
+        </HydrateClient>
       </section>
       <section className="card" aria-labelledby="account-integrations">
         <h2 id="account-integrations">Integrations</h2>

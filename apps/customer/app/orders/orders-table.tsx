@@ -71,7 +71,9 @@ function ChoiceFilter({
     <div className="choice-filter">
       <span aria-hidden="true">{label}</span>
       <details>
-        <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
+        <summary aria-label={`${label}: ${summary}`} title={summary}>
+          {summary}
+        </summary>
         <fieldset>
           <legend className="sr-only">{label}</legend>
           {options.map((option) => (

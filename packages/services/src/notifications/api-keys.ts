@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Db, findActiveApiKeyByHash, findApiKeys, insertApiKey, revokeApiKey, touchApiKey } from "@portway/db";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { notFound, ServiceError } from "../errors";
-import type { CustomerIdentity } from "../identity";
+import { notFound } from "../errors";
+import { type CustomerIdentity, requireAccountAdmin } from "../identity";
 
 export const createApiKeyInput = z.object({
   name: z
@@ -20,12 +20,6 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-function requireAccountAdmin(who: CustomerIdentity) {
-  if (who.role !== "admin") {
-    throw new ServiceError("FORBIDDEN", "ADMIN_ONLY", "Only an account admin may manage API keys.");
-  }
-}
-
 /** A new key: shown once in the answer, stored only as its SHA-256 hash and a prefix that identifies it in lists. */
 export async function createApiKey(
   db: Db,
@@ -33,7 +27,7 @@ export async function createApiKey(
   who: CustomerIdentity,
   input: z.infer<typeof createApiKeyInput>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "manage API keys");
   const prefix = randomBytes(6)
     .toString("base64url")
     .toLowerCase()
@@ -52,12 +46,12 @@ export async function createApiKey(
 }
 
 export async function listApiKeys(db: Db, who: CustomerIdentity) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "manage API keys");
   return findApiKeys(db, who.accountId);
 }
 
 export async function revokeApiKeyOf(db: Db, clock: Clock, who: CustomerIdentity, input: z.infer<typeof apiKeyRef>) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "manage API keys");
   const revoked = await revokeApiKey(db, { accountId: who.accountId, keyId: input.keyId }, who.userId, clock.now());
   if (!revoked) {
     throw notFound("The API key");

@@ -14,8 +14,8 @@ import {
 } from "@portway/db";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { notFound, ServiceError } from "../errors";
-import type { CustomerIdentity } from "../identity";
+import { notFound } from "../errors";
+import { type CustomerIdentity, requireAccountAdmin } from "../identity";
 import { newEventId, testEventType, type WebhookEventType, type WebhookPayload, webhookEventTypes } from "./events";
 
 const webhookUrl = z
@@ -55,12 +55,6 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-function requireAccountAdmin(who: CustomerIdentity) {
-  if (who.role !== "admin") {
-    throw new ServiceError("FORBIDDEN", "ADMIN_ONLY", "Only an account admin may change webhooks.");
-  }
-}
-
 /** What lists show: everything but the secret. */
 function publicEndpoint(row: WebhookEndpointRow) {
   const { secret, ...rest } = row;
@@ -88,7 +82,7 @@ export async function getWebhookEndpoint(db: Db, who: CustomerIdentity, input: z
 
 /** The signing secret, for account admins only. */
 export async function revealWebhookSecret(db: Db, who: CustomerIdentity, input: z.infer<typeof endpointRef>) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   const endpoint = await requireEndpoint(db, who, input.endpointId);
   return { secret: endpoint.secret };
 }
@@ -99,7 +93,7 @@ export async function createWebhookEndpoint(
   who: CustomerIdentity,
   input: z.infer<typeof webhookEndpointInput>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   const now = clock.now();
   const row = await insertWebhookEndpoint(db, {
     accountId: who.accountId,
@@ -120,7 +114,7 @@ export async function updateWebhookEndpointOf(
   who: CustomerIdentity,
   input: z.infer<typeof webhookEndpointUpdateInput>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   await requireEndpoint(db, who, input.endpointId);
   const row = await updateWebhookEndpoint(db, input.endpointId, {
     url: input.url,
@@ -141,7 +135,7 @@ export async function rotateWebhookSecret(
   who: CustomerIdentity,
   input: z.infer<typeof endpointRef>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   await requireEndpoint(db, who, input.endpointId);
   const secret = newSecret();
   await updateWebhookEndpoint(db, input.endpointId, { secret, updatedAt: clock.now() });
@@ -155,7 +149,7 @@ export async function setWebhookEndpointEnabled(
   who: CustomerIdentity,
   input: z.infer<typeof endpointEnabledInput>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   await requireEndpoint(db, who, input.endpointId);
   const now = clock.now();
   const row = await updateWebhookEndpoint(
@@ -186,7 +180,7 @@ export async function sendWebhookTestEvent(
   who: CustomerIdentity,
   input: z.infer<typeof endpointRef>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   const endpoint = await requireEndpoint(db, who, input.endpointId);
   const now = clock.now();
   const id = newEventId();
@@ -219,7 +213,7 @@ export async function replayWebhookEvent(
   who: CustomerIdentity,
   input: z.infer<typeof replayInput>,
 ) {
-  requireAccountAdmin(who);
+  requireAccountAdmin(who, "change webhooks");
   const endpoint = await requireEndpoint(db, who, input.endpointId);
   const event = await findWebhookEvent(db, { accountId: who.accountId, eventId: input.eventId });
   if (!event) {
