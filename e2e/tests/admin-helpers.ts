@@ -1,16 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, request } from "@playwright/test";
 import { adminUrl } from "../ports";
+import { expectNoSeriousViolations as expectNoSeriousViolationsNow } from "./customer-a11y";
 import { signIn } from "./sign-in";
 
-/** axe-core on the current admin page: no violation of serious or critical impact. */
+/** axe-core on the current admin page, once it has settled: no violation of serious or critical impact. */
 export async function expectNoSeriousViolations(page: Page, screen: string) {
   await settle(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
+  await expectNoSeriousViolationsNow(page, screen);
 }
 
 /** Waits until the page has loaded its scripts and stopped fetching (React has hydrated the forms). */

@@ -1,8 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** axe-core on the current page: no violation of serious or critical impact. */
+/**
+ * axe-core on the current page: no violation of serious or critical impact. After a client-side navigation Next
+ * streams the page's metadata, so the check first waits for the title to be in place.
+ */
 export async function expectNoSeriousViolations(page: Page, screen: string) {
+  await expect(page).toHaveTitle(/\S/, { timeout: 30_000 });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
