@@ -154,6 +154,9 @@ test("an analyst answers a ticket and the customer sees the reply", async ({ bro
   await open(analyst, "/queues/tickets");
   await analyst.getByRole("searchbox", { name: "Search" }).fill(runId);
   await analyst.getByRole("button", { name: "Filter" }).click();
+  // The filter is a client-side navigation: wait until it has landed (URL and rows) before checking the page.
+  await expect(analyst).toHaveURL(new RegExp(runId), { timeout: 60_000 });
+  await expect(analyst.getByRole("link", { name: subject })).toBeVisible({ timeout: 60_000 });
   await settle(analyst);
   await expectNoSeriousViolations(analyst, "tickets-queue");
   await analyst.getByRole("link", { name: subject }).click();
