@@ -1,16 +1,28 @@
 #!/usr/bin/env node
-// Entry point of the README's two commands (`npm start`, `npm test`) on a machine with only Node.js and npm:
-// installs the workspace with the pinned pnpm, then hands over to the real script.
+// Entry point of the README's commands (`npm start`, `npm test`, `npm run dev`) on a machine with only Node.js and
+// npm: installs the workspace with the project's own pinned pnpm, then hands over to the real script with the
+// project's bin folder first on PATH, so that turbo, tsx and every child find the project's tools and never a
+// global one (which a fresh machine does not have, or has at another version).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const PNPM = "pnpm@12.4.2";
+const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const pnpmVersion = manifest.devDependencies.pnpm;
+const binDir = path.join(root, "node_modules", ".bin");
+const env = {
+  ...process.env,
+  PATH: [binDir, process.env.PATH ?? ""].join(path.delimiter),
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  COREPACK_ENABLE_STRICT: "0",
+  npm_config_manage_package_manager_versions: "false",
+};
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.error) {
     console.error(`${command}: ${result.error.message}`);
     return 1;
@@ -18,32 +30,37 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+/** The project's own pnpm once installed; before the first install, the same version through npm's exec. */
 function pnpmCommand() {
-  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
-  if (probe.status === 0 && probe.stdout.trim() === "12.4.2") {
-    return ["pnpm", []];
+  const local = path.join(binDir, "pnpm");
+  if (existsSync(local)) {
+    const probe = spawnSync(local, ["--version"], { encoding: "utf8", env });
+    if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) {
+      return [local, []];
+    }
   }
-  return ["npx", ["-y", PNPM]];
+  // `npm exec --package` puts the fetched package's bin folder first on PATH and runs its pnpm, whatever else is
+  // installed on the machine.
+  return ["npm", ["exec", "--yes", `--package=pnpm@${pnpmVersion}`, "--", "pnpm"]];
 }
 
 function install() {
   const [command, prefix] = pnpmCommand();
-  const status = run(command, [...prefix, "install", "--frozen-lockfile", "--reporter=silent"], {
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-  });
+  const status = run(command, [...prefix, "install", "--frozen-lockfile", "--reporter=silent"]);
   if (status !== 0) {
     console.error("Installing the workspace failed (see above). Is the npm registry reachable?");
     process.exit(status);
   }
 }
 
+const scripts = { start: "scripts/start.ts", dev: "scripts/start.ts", test: "scripts/test.ts" };
 const [task, ...rest] = process.argv.slice(2);
-if (task !== "start" && task !== "test") {
-  console.error("usage: node scripts/run.mjs start|test");
+if (!(task in scripts)) {
+  console.error("usage: node scripts/run.mjs start|dev|test");
   process.exit(2);
 }
 install();
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const tsx = path.join(binDir, "tsx");
 if (!existsSync(tsx)) {
   console.error("tsx is missing after install; delete node_modules and try again.");
   process.exit(1);
@@ -51,7 +68,5 @@ if (!existsSync(tsx)) {
 // Ctrl-C reaches the child too (same process group); this process just waits for it to finish cleaning up.
 process.on("SIGINT", () => undefined);
 process.on("SIGTERM", () => undefined);
-const script = task === "start" ? "scripts/start.ts" : "scripts/test.ts";
-process.exit(
-  run(tsx, [script, ...rest], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } }),
-);
+const args = task === "dev" ? ["--dev", ...rest] : rest;
+process.exit(run(tsx, [scripts[task], ...args]));
