@@ -85,6 +85,7 @@ function readPlaywrightCounts(file: string): Counts {
 const resultFiles = {
   vitest: [
     "packages/domain",
+    "packages/observability",
     "packages/db",
     "packages/partner",
     "packages/services",
