@@ -8,7 +8,10 @@ import { e2ePorts } from "./ports";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Starts the whole product, exactly as the README start command does, on its own ports and a fresh database. */
+/**
+ * Starts the whole product, exactly as the README start command does (production builds served by `next start`,
+ * built once and reused while nothing changes), on its own ports and a fresh database.
+ */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portway-e2e-"));
   // As root, the embedded server runs as a "postgres" user that must be able to enter this folder.
@@ -38,7 +41,8 @@ export default async function globalSetup() {
   });
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Portway did not start within 240 s:\n${output}`)), 240_000);
+    // The first start of a checkout builds both portals for production (next build) before it is ready.
+    const timer = setTimeout(() => reject(new Error(`Portway did not start within 600 s:\n${output}`)), 600_000);
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Portway is ready")) {

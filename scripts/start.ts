@@ -1,6 +1,7 @@
 /**
- * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, both portals,
- * the worker and the carrier simulator. Ctrl-C stops everything it started.
+ * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, both portals
+ * (production builds served by `next start`; `--dev` serves them with hot-reloading `next dev`), the worker and,
+ * outside production, the carrier simulator. Ctrl-C stops everything it started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -23,6 +24,7 @@ import {
   defaultPorts,
   demoPassword,
   demoUsers,
+  isProduction,
   produceDemoOrders,
   readPort,
   readPortalEnv,
@@ -30,6 +32,7 @@ import {
   seedDemoData,
   seedNumberingData,
 } from "@portway/services";
+import { buildPortals } from "./build-portals";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const started = performance.now();
@@ -53,10 +56,17 @@ function readStartConfig(env: NodeJS.ProcessEnv) {
     postgres: readPort(env, "PORTWAY_PG_PORT", defaultPorts.postgres),
   };
   const dataDir = path.resolve(root, env.PORTWAY_DATA_DIR ?? ".data");
-  return { ports, dataDir, databaseUrl: env.DATABASE_URL, production: env.NODE_ENV === "production" };
+  return {
+    ports,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    production: isProduction(env),
+    dev: process.argv.includes("--dev"),
+    host: env.PORTWAY_BIND_HOST || "127.0.0.1",
+  };
 }
 
-async function ensurePortsFree(ports: Record<string, number>) {
+async function ensurePortsFree(ports: Record<string, number | undefined>) {
   const names: Record<string, string> = {
     customer: "CUSTOMER_PORT (customer portal)",
     admin: "ADMIN_PORT (admin portal)",
@@ -171,7 +181,13 @@ function stopChildren(children: ChildProcess[]): Promise<void> {
 
 async function main() {
   const config = readStartConfig(process.env);
-  await ensurePortsFree(config.ports);
+  if (config.production && config.dev) {
+    throw new ConfigError(
+      "npm run dev is for development: unset NODE_ENV=production (or PORTWAY_ENV), or use npm start.",
+    );
+  }
+  const ports = config.production ? { ...config.ports, simulator: undefined } : config.ports;
+  await ensurePortsFree(ports);
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     CUSTOMER_PORT: String(config.ports.customer),
@@ -179,12 +195,17 @@ async function main() {
     WORKER_PORT: String(config.ports.worker),
     SIMULATOR_PORT: String(config.ports.simulator),
     NEXT_TELEMETRY_DISABLED: "1",
+    // `next start` sets NODE_ENV=production in the portals whatever mode Portway runs in: say the mode explicitly.
+    PORTWAY_ENV: config.production ? "production" : "development",
   };
   // Validate every app's configuration first, so a mistake is one line now rather than a crash in a child later.
   const withDatabase = { ...appEnv, DATABASE_URL: config.databaseUrl ?? "postgres://embedded" };
   readPortalEnv(withDatabase, "customer");
   readPortalEnv(withDatabase, "admin");
   readWorkerEnv(withDatabase);
+  if (!config.dev) {
+    await buildPortals(root, appEnv, log);
+  }
   const databaseUrl = await prepareDatabase(config);
   const childEnv: NodeJS.ProcessEnv = { ...appEnv, DATABASE_URL: databaseUrl };
 
@@ -205,15 +226,23 @@ async function main() {
 
   const nextBin = (app: string) => path.join(root, "apps", app, "node_modules", ".bin", "next");
   const tsxBin = (app: string) => path.join(root, "apps", app, "node_modules", ".bin", "tsx");
+  const nextMode = (port: number) =>
+    config.dev ? ["dev", "-p", String(port), "-H", config.host] : ["start", "-p", String(port), "-H", config.host];
+  // The simulator is the sandbox partner: never started in production, where PARTNER_URL is the real partner.
+  const simulator: Service[] = config.production
+    ? []
+    : [
+        {
+          name: "simulator",
+          cwd: path.join(root, "apps/carrier-sim"),
+          command: tsxBin("carrier-sim"),
+          args: ["src/main.ts"],
+          port: config.ports.simulator,
+          healthPath: "/health",
+        },
+      ];
   const services: Service[] = [
-    {
-      name: "simulator",
-      cwd: path.join(root, "apps/carrier-sim"),
-      command: tsxBin("carrier-sim"),
-      args: ["src/main.ts"],
-      port: config.ports.simulator,
-      healthPath: "/health",
-    },
+    ...simulator,
     {
       name: "worker",
       cwd: path.join(root, "apps/worker"),
@@ -226,7 +255,7 @@ async function main() {
       name: "customer",
       cwd: path.join(root, "apps/customer"),
       command: nextBin("customer"),
-      args: ["dev", "-p", String(config.ports.customer), "-H", "127.0.0.1"],
+      args: nextMode(config.ports.customer),
       port: config.ports.customer,
       healthPath: "/api/health",
     },
@@ -234,7 +263,7 @@ async function main() {
       name: "admin",
       cwd: path.join(root, "apps/admin"),
       command: nextBin("admin"),
-      args: ["dev", "-p", String(config.ports.admin), "-H", "127.0.0.1"],
+      args: nextMode(config.ports.admin),
       port: config.ports.admin,
       healthPath: "/api/health",
     },
@@ -271,11 +300,15 @@ async function main() {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const width = Math.max(...demoUsers.map((u) => u.email.length));
   log("");
-  log(`Portway is ready (${seconds} s).`);
+  log(
+    `Portway is ready (${seconds} s, ${config.dev ? "development servers, next dev" : "production builds, next start"}).`,
+  );
   log(`  Customer portal    http://localhost:${config.ports.customer}`);
   log(`  Admin portal       http://localhost:${config.ports.admin}`);
   log(`  Worker             http://127.0.0.1:${config.ports.worker}/health`);
-  log(`  Carrier simulator  http://127.0.0.1:${config.ports.simulator}/health`);
+  if (!config.production) {
+    log(`  Carrier simulator  http://127.0.0.1:${config.ports.simulator}/health`);
+  }
   log(
     `  Database           ${config.databaseUrl ? "DATABASE_URL" : `embedded PostgreSQL on 127.0.0.1:${config.ports.postgres}`}`,
   );

@@ -1,3 +1,4 @@
+import { withLogContext } from "@portway/observability";
 import { PartnerRequestError } from "@portway/partner";
 import { dispatchOrders, jobNames, type PartnerContext, sendActivation, sendSupp } from "@portway/services";
 import type PgBoss from "pg-boss";
@@ -21,7 +22,7 @@ function eachJob(boss: PgBoss, name: string, run: (data: unknown) => Promise<unk
     await Promise.all(
       jobs.map(async (job) => {
         try {
-          await run(job.data);
+          await withLogContext({ jobId: job.id, job: name }, () => run(job.data));
         } catch (error) {
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }

@@ -1,28 +1,35 @@
+import { createLogger, setLogger } from "@portway/observability";
 import { ConfigError, systemClock } from "@portway/services";
 import { startWorker } from "./worker";
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
+const logger = createLogger("worker");
+setLogger(logger);
+const log = (line: string) => logger.info(line);
 
 async function main() {
   const { env, mailEnv } = await import("./env");
-  // Outside production, business time is the sandbox clock that demos and tests move forward.
+  const common = { ...env, mail: mailEnv, log };
+  // Outside production, business time is the sandbox clock that demos and tests move forward, and the partner is
+  // the carrier simulator; in production there is neither.
   const worker = await startWorker(
     env.production
-      ? { ...env, mail: mailEnv, clock: systemClock, log }
-      : { ...env, mail: mailEnv, sandboxClock: true, log },
+      ? { ...common, simulatorUrl: null, clock: systemClock }
+      : { ...common, simulatorUrl: env.simulatorUrl, sandboxClock: true },
   );
-  log(`worker ready on http://127.0.0.1:${worker.port}`);
+  logger.info({ port: worker.port, production: env.production }, `worker ready on http://127.0.0.1:${worker.port}`);
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: string) => {
     if (stopping) {
       return;
     }
     stopping = true;
+    logger.info({ signal }, "stopping: draining jobs in flight");
     await worker.stop();
+    logger.info("stopped");
     process.exit(0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

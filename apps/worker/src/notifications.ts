@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Db } from "@portway/db";
+import { webhookFailures } from "@portway/observability";
 import {
   type Clock,
   captureMail,
@@ -14,6 +15,7 @@ import {
 } from "@portway/services";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { createLoopSet } from "./loops";
 
 export interface NotificationWorkOptions {
   db: Db;
@@ -99,32 +101,18 @@ export async function startNotificationWork(options: NotificationWorkOptions): P
     });
   const digestNow = () => runDailyDigest(db, clock);
 
-  const timers: NodeJS.Timeout[] = [];
-  let stopping = false;
+  const loops = createLoopSet(log);
   const loop = (name: string, intervalMs: number | undefined, task: () => Promise<unknown>) => {
-    if (!intervalMs) {
-      return;
+    if (intervalMs) {
+      loops.every(name, intervalMs, task);
     }
-    let running = false;
-    timers.push(
-      setInterval(() => {
-        if (running || stopping) {
-          return;
-        }
-        running = true;
-        task()
-          .catch((error: unknown) => {
-            if (!stopping) {
-              log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-            }
-          })
-          .finally(() => {
-            running = false;
-          });
-      }, intervalMs),
-    );
   };
-  loop("webhook delivery", options.webhookIntervalMs ?? 250, deliverNow);
+  loop("webhook delivery", options.webhookIntervalMs ?? 250, async () => {
+    const round = await deliverNow();
+    if (round.attempted > round.succeeded) {
+      webhookFailures.inc({ reason: "delivery" }, round.attempted - round.succeeded);
+    }
+  });
   loop("email", options.emailIntervalMs ?? 500, sendMailNow);
   loop("daily digest", options.digestIntervalMs ?? 60_000, digestNow);
   if (capture) {
@@ -136,10 +124,7 @@ export async function startNotificationWork(options: NotificationWorkOptions): P
     sendMailNow,
     digestNow,
     stop: async () => {
-      stopping = true;
-      for (const timer of timers) {
-        clearInterval(timer);
-      }
+      await loops.stop();
       mailer.close();
       await capture?.stop();
     },

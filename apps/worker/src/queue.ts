@@ -31,11 +31,22 @@ export async function startQueue(options: {
     application_name: "portway-worker",
   });
   let stopping = false;
+  // pg-boss reports every failed poll: while the database is away that is several a second. One line when it
+  // starts, a count each minute while it lasts.
+  let lastReportAt = 0;
+  let unreported = 0;
   boss.on("error", (error) => {
     // While stopping, the database may go away first; that is not worth a line.
-    if (!stopping) {
-      options.log(`queue error: ${error.message}`);
+    if (stopping) {
+      return;
     }
+    if (Date.now() - lastReportAt < 60_000) {
+      unreported += 1;
+      return;
+    }
+    options.log(`queue error: ${error.message}${unreported > 0 ? ` (and ${unreported} more in the last minute)` : ""}`);
+    lastReportAt = Date.now();
+    unreported = 0;
   });
   await boss.start();
   await boss.createQueue(deadLetterQueue);
@@ -58,7 +69,8 @@ export async function startQueue(options: {
   await boss.send(heartbeatJob, {}, { singletonKey: `${heartbeatJob}:startup`, singletonSeconds: 5 });
   const stop = () => {
     stopping = true;
-    return boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    // Jobs in flight get up to 30 s to finish (a SIGTERM drains); whatever is left is retried by the next worker.
+    return boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   };
   return { boss, stop } satisfies WorkerQueue;
 }

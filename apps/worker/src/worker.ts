@@ -1,9 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { createDb } from "@portway/db";
+import { deadLetters, partnerRequestDuration, partnerRequestErrors, queueDepth } from "@portway/observability";
 import { createPartnerClient, type PartnerClient } from "@portway/partner";
 import {
   type Clock,
   createSandboxClock,
+  jobNames,
   type MailEnv,
   type PartnerContext,
   readMailEnv,
@@ -14,14 +16,18 @@ import {
 } from "@portway/services";
 import { registerHandlers } from "./handlers";
 import { createWorkerServer } from "./http";
+import { createLoopSet } from "./loops";
 import { startNotificationWork } from "./notifications";
-import { relayOutbox, startQueue } from "./queue";
+import { deadLetterQueue, relayOutbox, startQueue } from "./queue";
 import { alignSandboxClocks, createSandboxClockEndpoint } from "./sandbox";
 
 export interface WorkerOptions {
   databaseUrl: string;
   port: number;
-  simulatorUrl: string;
+  /** The porting partner's API (the carrier simulator in development). */
+  partnerUrl: string;
+  /** The simulator's control API, whose clock the sandbox keeps aligned; development only. */
+  simulatorUrl?: string | null;
   callbackUrl: string;
   callbackSecret: string;
   partnerApiKey?: string | null;
@@ -56,15 +62,25 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const client =
     options.client ??
     createPartnerClient({
-      baseUrl: options.simulatorUrl,
+      baseUrl: options.partnerUrl,
       apiKey: options.partnerApiKey ?? null,
       // Short attempts: a whole call, retries included, stays well inside the job's 90 s expiry.
       timeoutMs: 5_000,
+      onAttempt: (info) => {
+        const operation = `${info.method} ${info.operation}`;
+        partnerRequestDuration.observe({ operation, outcome: info.errorKind ?? "ok" }, info.durationMs / 1000);
+        if (info.errorKind) {
+          partnerRequestErrors.inc({ operation, kind: info.errorKind });
+        }
+      },
       onRetry: (info) =>
         options.log(
           `partner ${info.method} ${info.path}: attempt ${info.attempt} failed (${info.error.message}); retrying`,
         ),
     });
+  if (options.sandboxClock && !options.simulatorUrl) {
+    throw new Error("the sandbox clock needs the simulator's URL");
+  }
   const sandbox = options.sandboxClock ? createSandboxClock(handle.db) : null;
   const clock = options.clock ?? sandbox ?? systemClock;
   await sandbox?.refresh();
@@ -82,7 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   const sandboxOptions = sandbox && {
     clock: sandbox,
-    simulatorUrl: options.simulatorUrl,
+    simulatorUrl: options.simulatorUrl ?? "",
     afterMove: scanNow,
     log: options.log,
   };
@@ -92,6 +108,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     secret: options.callbackSecret,
     log: options.log,
     sandbox: sandboxOptions ? createSandboxClockEndpoint(sandboxOptions) : undefined,
+    refreshMetrics: async () => {
+      const names = Object.values(jobNames);
+      const sizes = await Promise.all(names.map((name) => queue.boss.getQueueSize(name)));
+      names.forEach((name, index) => {
+        queueDepth.set({ queue: name }, sizes[index] ?? 0);
+      });
+      deadLetters.set(await queue.boss.getQueueSize(deadLetterQueue));
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -105,31 +129,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     mail: options.mail ?? readMailEnv({}),
   });
 
-  const timers: NodeJS.Timeout[] = [];
-  let stopping = false;
-  const guard = (name: string, task: () => Promise<unknown>) => async () => {
-    try {
-      await task();
-    } catch (error) {
-      if (!stopping) {
-        options.log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  };
-  const loop = (name: string, intervalMs: number, task: () => Promise<unknown>) => {
-    let running = false;
-    const run = guard(name, task);
-    timers.push(
-      setInterval(() => {
-        if (!running && !stopping) {
-          running = true;
-          run().finally(() => {
-            running = false;
-          });
-        }
-      }, intervalMs),
-    );
-  };
+  const loops = createLoopSet(options.log);
+  const loop = loops.every;
   loop("outbox relay", options.relayIntervalMs ?? 200, relayNow);
   loop("scans", options.scanIntervalMs, scanNow);
   if (sandboxOptions) {
@@ -149,11 +150,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     scanNow,
     relayNow,
     stop: async () => {
-      stopping = true;
       stopRefreshing?.();
-      for (const timer of timers) {
-        clearInterval(timer);
-      }
+      // Rounds in flight finish first (a SIGTERM drains), then the queue lets its running jobs finish.
+      await loops.stop();
       await notifications.stop().catch(() => undefined);
       await new Promise((resolve) => server.close(resolve));
       await queue.stop().catch(() => undefined);

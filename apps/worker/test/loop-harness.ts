@@ -111,6 +111,7 @@ export async function startLoop(
   const worker = await startWorker({
     databaseUrl,
     port: workerPort,
+    partnerUrl: simulatorUrl,
     simulatorUrl,
     callbackUrl: `http://127.0.0.1:${workerPort}/partner/callbacks`,
     callbackSecret: secret,

@@ -8,6 +8,6 @@ export async function createContext(runtime: PortalRuntime, headers: Headers): P
     db: runtime.db,
     clock: runtime.clock,
     identity: await runtime.identify(headers),
-    config: { simulatorUrl: runtime.env.simulatorUrl },
+    config: { partnerUrl: runtime.env.partnerUrl },
   };
 }

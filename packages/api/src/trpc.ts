@@ -16,7 +16,7 @@ export interface Context {
   db: Db;
   clock: Clock;
   identity: Identity | null;
-  config: { simulatorUrl: string };
+  config: { partnerUrl: string };
 }
 
 const t = initTRPC.context<Context>().create({

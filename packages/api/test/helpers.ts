@@ -44,7 +44,7 @@ export async function openSeededDb(): Promise<DbHandle> {
 
 /** The tRPC context of a call by `identity` (or anonymous) at the fixed clock; the simulator is unreachable. */
 export function contextFor(handle: DbHandle, identity: Identity | null): Context {
-  return { db: handle.db, clock, identity, config: { simulatorUrl: "http://127.0.0.1:9" } };
+  return { db: handle.db, clock, identity, config: { partnerUrl: "http://127.0.0.1:9" } };
 }
 
 /** Acme Voice's first user (by email) as a customer admin, with a placeholder email. */

@@ -30,7 +30,7 @@ function context(identity: Identity | null): Context {
     db: handle.db,
     clock: fixedClock(new Date("2026-11-28T12:00:00Z")),
     identity,
-    config: { simulatorUrl: "http://127.0.0.1:9" },
+    config: { partnerUrl: "http://127.0.0.1:9" },
   };
 }
 

@@ -147,7 +147,7 @@ describe("notification routers", () => {
       db: handle.db,
       clock,
       identity: { kind: "staff", role: "analyst", ...staffRow.rows[0], userId: staffRow.rows[0].id },
-      config: { simulatorUrl: "http://127.0.0.1:9" },
+      config: { partnerUrl: "http://127.0.0.1:9" },
     });
     expect(await staff.notifications.preference()).toMatchObject({ email: "OFF", isDefault: true });
     await staff.notifications.markRead({});
@@ -170,7 +170,7 @@ describe("notification routers", () => {
       db: handle.db,
       clock,
       identity: { kind: "staff", role: "lead", ...staffRow.rows[0], userId: staffRow.rows[0].id },
-      config: { simulatorUrl: "http://127.0.0.1:9" },
+      config: { partnerUrl: "http://127.0.0.1:9" },
     });
     const mail = await staff.mail.captured({ to: "member@acme.test" });
     expect(mail.items.map((m) => [m.subject, m.bodyText])).toContainEqual([

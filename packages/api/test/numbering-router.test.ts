@@ -27,7 +27,7 @@ function callerAs(identity: Identity | null) {
     db: handle.db,
     clock: fixedClock(new Date("2026-11-24T15:00:00Z")),
     identity,
-    config: { simulatorUrl: "http://127.0.0.1:9" },
+    config: { partnerUrl: "http://127.0.0.1:9" },
   };
   return createCaller(context);
 }

@@ -133,7 +133,7 @@ afterAll(async () => {
 });
 
 function caller() {
-  const ctx: Context = { db: handle.db, clock, identity: attacker, config: { simulatorUrl: "http://127.0.0.1:9" } };
+  const ctx: Context = { db: handle.db, clock, identity: attacker, config: { partnerUrl: "http://127.0.0.1:9" } };
   return createCustomerCaller(ctx);
 }
 type Caller = ReturnType<typeof caller>;

@@ -85,6 +85,17 @@ export interface PartnerClientOptions {
   random?: () => number;
   /** Called before each retry, e.g. to log it. */
   onRetry?: (info: RetryInfo) => void;
+  /** Called after each attempt with its duration, e.g. for latency metrics. */
+  onAttempt?: (info: AttemptInfo) => void;
+}
+
+export interface AttemptInfo {
+  method: string;
+  /** The path with IDs replaced by `:id`, fit for a metric label. */
+  operation: string;
+  durationMs: number;
+  /** Null when the attempt succeeded. */
+  errorKind: string | null;
 }
 
 export interface MutationOptions {
@@ -222,7 +233,14 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
       spec = { ...unchecked, body: checked.data };
     }
     for (let attemptNumber = 1; ; attemptNumber += 1) {
+      const started = performance.now();
       const outcome = await attempt(spec, attemptNumber);
+      options.onAttempt?.({
+        method: spec.method,
+        operation: spec.path.replace(/\/orders\/[^/]+/, "/orders/:id"),
+        durationMs: performance.now() - started,
+        errorKind: outcome.ok ? null : outcome.error.kind,
+      });
       if (outcome.ok) {
         return outcome.value;
       }

@@ -10,7 +10,7 @@ describe("portal configuration", () => {
       production: false,
       authSecret: developmentAuthSecret,
       baseUrl: "http://localhost:3000",
-      simulatorUrl: "http://127.0.0.1:3003",
+      partnerUrl: "http://127.0.0.1:3003",
     });
     expect(readPortalEnv({ ...base, ADMIN_PORT: "4001" }, "admin").baseUrl).toBe("http://localhost:4001");
   });
@@ -27,10 +27,36 @@ describe("portal configuration", () => {
     expect(read).toThrow(message);
   });
 
-  it("accepts a real secret in production", () => {
-    const secret = "x".repeat(40);
-    expect(readPortalEnv({ ...base, NODE_ENV: "production", PORTWAY_AUTH_SECRET: secret }, "admin").authSecret).toBe(
-      secret,
+  const secret = "x".repeat(40);
+  const production = {
+    NODE_ENV: "production",
+    PORTWAY_AUTH_SECRET: secret,
+    ADMIN_URL: "https://admin.example.com",
+    CUSTOMER_URL: "https://portal.example.com",
+    PARTNER_URL: "https://partner.example.com/api",
+  };
+
+  it("accepts a complete production configuration", () => {
+    expect(readPortalEnv({ ...base, ...production }, "admin")).toMatchObject({
+      authSecret: secret,
+      baseUrl: "https://admin.example.com",
+      partnerUrl: "https://partner.example.com/api",
+    });
+  });
+
+  it.each([
+    [{ PARTNER_URL: undefined }, "PARTNER_URL is missing: production needs the porting partner's API URL"],
+    [{ CUSTOMER_URL: undefined }, "CUSTOMER_URL is missing: production needs the portal's public https URL"],
+    [{ CUSTOMER_URL: "http://portal.example.com" }, 'CUSTOMER_URL="http://portal.example.com" must be an https URL'],
+  ])("in production refuses %o with one line naming the variable", (override, message) => {
+    const read = () => readPortalEnv({ ...base, ...production, ...override }, "customer");
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
+  });
+
+  it("outside production takes the partner from SIMULATOR_URL when PARTNER_URL is unset", () => {
+    expect(readPortalEnv({ ...base, SIMULATOR_URL: "http://127.0.0.1:4103" }, "customer").partnerUrl).toBe(
+      "http://127.0.0.1:4103",
     );
   });
 });
@@ -39,8 +65,21 @@ describe("worker configuration", () => {
   it("reads ports and the simulator URL", () => {
     expect(readWorkerEnv({ ...base, WORKER_PORT: "4002", SIMULATOR_PORT: "4003" })).toMatchObject({
       port: 4002,
+      partnerUrl: "http://127.0.0.1:4003",
       simulatorUrl: "http://127.0.0.1:4003",
     });
     expect(() => readWorkerEnv({})).toThrow("DATABASE_URL is missing");
+  });
+
+  it("in production needs the real partner and its signing secret, and has no simulator", () => {
+    const production = { ...base, NODE_ENV: "production", PARTNER_CALLBACK_SECRET: "s".repeat(40) };
+    expect(() => readWorkerEnv(production)).toThrow("PARTNER_URL is missing");
+    expect(() =>
+      readWorkerEnv({ ...production, PARTNER_URL: "https://partner.example.com", PARTNER_CALLBACK_SECRET: "" }),
+    ).toThrow("PARTNER_CALLBACK_SECRET is missing");
+    expect(readWorkerEnv({ ...production, PARTNER_URL: "https://partner.example.com" })).toMatchObject({
+      partnerUrl: "https://partner.example.com",
+      simulatorUrl: null,
+    });
   });
 });

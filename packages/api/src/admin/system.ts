@@ -3,6 +3,6 @@ import { router, staffProcedure } from "../trpc";
 
 export const adminSystemRouter = router({
   status: staffProcedure.query(({ ctx }) =>
-    getSystemStatus(ctx.db, { simulatorUrl: ctx.config.simulatorUrl, clock: ctx.clock }),
+    getSystemStatus(ctx.db, { partnerUrl: ctx.config.partnerUrl, clock: ctx.clock }),
   ),
 });

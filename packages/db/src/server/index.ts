@@ -15,6 +15,11 @@ process.exit = ((code?: number | string | null) =>
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "portway";
 
+/** Connection string of a database on an embedded server started by `startEmbeddedPostgres` on `port`. */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export interface EmbeddedServer {
   /** Connection string of a database on this server. */
   urlFor: (database: string) => string;
@@ -96,7 +101,7 @@ export async function startEmbeddedPostgres(options: {
   }
   await server.start();
   return {
-    urlFor: (database) => `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`,
+    urlFor: (database) => embeddedDatabaseUrl(port, database),
     stop: () => server.stop(),
   };
 }

@@ -1,5 +1,13 @@
 import type { Portal } from "../auth/index";
-import { ConfigError, developmentAuthSecret, type EnvSource, readPort, readSecret, readUrl } from "./config-error";
+import {
+  ConfigError,
+  developmentAuthSecret,
+  type EnvSource,
+  isProduction,
+  readPort,
+  readProductionUrl,
+  readSecret,
+} from "./config-error";
 
 export interface PortalEnv {
   portal: Portal;
@@ -7,14 +15,15 @@ export interface PortalEnv {
   databaseUrl: string;
   authSecret: string;
   baseUrl: string;
-  simulatorUrl: string;
+  /** The porting partner's API (the carrier simulator in development). */
+  partnerUrl: string;
 }
 
 export const defaultPorts = { customer: 3000, admin: 3001, worker: 3002, simulator: 3003, postgres: 5433 } as const;
 
 /** Configuration of a portal, read once at startup by the app's env.ts. */
 export function readPortalEnv(env: EnvSource, portal: Portal): PortalEnv {
-  const production = env.NODE_ENV === "production";
+  const production = isProduction(env);
   if (!env.DATABASE_URL) {
     throw new ConfigError("DATABASE_URL is missing: start Portway with the README start command, or set DATABASE_URL.");
   }
@@ -25,7 +34,25 @@ export function readPortalEnv(env: EnvSource, portal: Portal): PortalEnv {
     production,
     databaseUrl: env.DATABASE_URL,
     authSecret: readSecret(env, "PORTWAY_AUTH_SECRET", production, developmentAuthSecret),
-    baseUrl: readUrl(env, portal === "customer" ? "CUSTOMER_URL" : "ADMIN_URL", `http://localhost:${port}`),
-    simulatorUrl: readUrl(env, "SIMULATOR_URL", `http://127.0.0.1:${simulatorPort}`),
+    baseUrl: readProductionUrl(env, portal === "customer" ? "CUSTOMER_URL" : "ADMIN_URL", {
+      production,
+      fallback: `http://localhost:${port}`,
+      https: true,
+      what: `the portal's public https URL (https://${portal === "customer" ? "portal" : "admin"}.example.com)`,
+    }),
+    partnerUrl: readPartnerUrl(env, production, simulatorPort),
   };
+}
+
+/**
+ * The partner API: `PARTNER_URL`, required in production; in development it defaults to the carrier simulator
+ * (`SIMULATOR_URL`, else the simulator's port on loopback).
+ */
+export function readPartnerUrl(env: EnvSource, production: boolean, simulatorPort: number): string {
+  const fallback = env.SIMULATOR_URL || `http://127.0.0.1:${simulatorPort}`;
+  return readProductionUrl(env, "PARTNER_URL", {
+    production,
+    fallback,
+    what: "the porting partner's API URL (the real partner, never the simulator)",
+  });
 }

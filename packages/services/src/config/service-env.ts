@@ -1,11 +1,14 @@
-import { ConfigError, type EnvSource, readPort, readSecret, readUrl } from "./config-error";
-import { defaultPorts } from "./portal-env";
+import { ConfigError, type EnvSource, isProduction, readPort, readSecret, readUrl } from "./config-error";
+import { defaultPorts, readPartnerUrl } from "./portal-env";
 
 export interface WorkerEnv {
   production: boolean;
   databaseUrl: string;
   port: number;
-  simulatorUrl: string;
+  /** The porting partner's API (the carrier simulator in development). */
+  partnerUrl: string;
+  /** The carrier simulator's control API (clock, faults): development only, null in production. */
+  simulatorUrl: string | null;
   /** Where the partner posts callbacks: this worker's endpoint as the partner reaches it. */
   callbackUrl: string;
   callbackSecret: string;
@@ -27,13 +30,14 @@ function requireDatabaseUrl(env: EnvSource): string {
 /** Configuration of the worker, read once at startup by its env.ts. */
 export function readWorkerEnv(env: EnvSource): WorkerEnv {
   const simulatorPort = readPort(env, "SIMULATOR_PORT", defaultPorts.simulator);
-  const production = env.NODE_ENV === "production";
+  const production = isProduction(env);
   const port = readPort(env, "WORKER_PORT", defaultPorts.worker);
   return {
     production,
     databaseUrl: requireDatabaseUrl(env),
     port,
-    simulatorUrl: readUrl(env, "SIMULATOR_URL", `http://127.0.0.1:${simulatorPort}`),
+    partnerUrl: readPartnerUrl(env, production, simulatorPort),
+    simulatorUrl: production ? null : readUrl(env, "SIMULATOR_URL", `http://127.0.0.1:${simulatorPort}`),
     callbackUrl: readUrl(env, "PARTNER_CALLBACK_URL", `http://127.0.0.1:${port}/partner/callbacks`),
     callbackSecret: readSecret(env, "PARTNER_CALLBACK_SECRET", production, developmentCallbackSecret),
     partnerApiKey: env.PARTNER_API_KEY || null,

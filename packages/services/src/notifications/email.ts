@@ -14,7 +14,7 @@ import { easternToEpoch, toEasternWallTime } from "@portway/domain";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { ConfigError, type EnvSource, readPort, readUrl } from "../config/config-error";
+import { ConfigError, type EnvSource, isProduction, readPort, readUrl } from "../config/config-error";
 import { defaultPorts } from "../config/portal-env";
 import { formatEt } from "./record";
 
@@ -29,7 +29,7 @@ export interface MailEnv {
 
 /** Mail settings of the worker, read by its env.ts. Production needs a real SMTP server. */
 export function readMailEnv(env: EnvSource): MailEnv {
-  const production = env.NODE_ENV === "production";
+  const production = isProduction(env);
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl) {
     let protocol = "";

@@ -3,13 +3,13 @@ import { checkPartnerHealth } from "@portway/partner";
 import type { Clock } from "../clock";
 
 export interface SystemStatusOptions {
-  simulatorUrl: string;
+  partnerUrl: string;
   clock: Clock;
 }
 
 /** What the porting team sees of the machinery: is the simulator up, when did each periodic job last run. */
 export async function getSystemStatus(db: DbOrTx, options: SystemStatusOptions) {
-  const [heartbeats, simulator] = await Promise.all([findHeartbeats(db), checkPartnerHealth(options.simulatorUrl)]);
+  const [heartbeats, simulator] = await Promise.all([findHeartbeats(db), checkPartnerHealth(options.partnerUrl)]);
   const now = options.clock.now().getTime();
   return {
     simulator,
