@@ -72,6 +72,8 @@ test("two portals and two workers share one database: a session from one portal 
       await waitForPon(page, orderId);
       expect((await readCustomerOrder(page, orderId)).order.pon).toMatch(/^\d{9}$/);
     }
+    const portalMetrics = await (await fetch(`${customerUrl}/metrics`)).text();
+    expect(portalMetrics).toContain('route="trpc submissions.submit",method="POST",status="200"');
     const metrics = await (await fetch(`http://127.0.0.1:${extra.worker}/metrics`)).text();
     expect(metrics).toMatch(
       /portway_partner_request_duration_seconds_count\{operation="POST \/v1\/orders",outcome="ok"\} [3-9]/,

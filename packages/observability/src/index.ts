@@ -1,2 +1,3 @@
+export * from "./http";
 export * from "./logger";
 export * from "./metrics";

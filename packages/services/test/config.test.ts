@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, developmentAuthSecret, readPortalEnv, readWorkerEnv } from "../src/index";
+import { ConfigError, developmentAuthSecret, isProduction, readPortalEnv, readWorkerEnv } from "../src/index";
 
 const base = { DATABASE_URL: "postgres://u:p@127.0.0.1:5432/portway" };
 
@@ -58,6 +58,16 @@ describe("portal configuration", () => {
     expect(readPortalEnv({ ...base, SIMULATOR_URL: "http://127.0.0.1:4103" }, "customer").partnerUrl).toBe(
       "http://127.0.0.1:4103",
     );
+  });
+});
+
+describe("the mode Portway runs in", () => {
+  it("is PORTWAY_ENV when set (next start forces NODE_ENV=production in the portals), else NODE_ENV", () => {
+    expect(isProduction({ NODE_ENV: "production", PORTWAY_ENV: "development" })).toBe(false);
+    expect(isProduction({ NODE_ENV: "development", PORTWAY_ENV: "production" })).toBe(true);
+    expect(isProduction({ NODE_ENV: "production" })).toBe(true);
+    expect(isProduction({})).toBe(false);
+    expect(() => isProduction({ PORTWAY_ENV: "prod" })).toThrow('PORTWAY_ENV="prod" is not a mode');
   });
 });
 

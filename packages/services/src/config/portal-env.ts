@@ -17,6 +17,8 @@ export interface PortalEnv {
   baseUrl: string;
   /** The porting partner's API (the carrier simulator in development). */
   partnerUrl: string;
+  /** Bearer token for `/metrics`; without one, production does not serve it. */
+  metricsToken: string | null;
 }
 
 export const defaultPorts = { customer: 3000, admin: 3001, worker: 3002, simulator: 3003, postgres: 5433 } as const;
@@ -41,6 +43,7 @@ export function readPortalEnv(env: EnvSource, portal: Portal): PortalEnv {
       what: `the portal's public https URL (https://${portal === "customer" ? "portal" : "admin"}.example.com)`,
     }),
     partnerUrl: readPartnerUrl(env, production, simulatorPort),
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }
 

@@ -1,12 +1,9 @@
+import { instrumentRoute } from "@portway/observability";
 import { getRuntime } from "@/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return getRuntime().auth.handler(request);
-}
+const handler = instrumentRoute("auth", (request: Request) => getRuntime().auth.handler(request));
 
-export function POST(request: Request) {
-  return getRuntime().auth.handler(request);
-}
+export { handler as GET, handler as POST };

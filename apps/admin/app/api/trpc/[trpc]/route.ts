@@ -1,17 +1,18 @@
 import { adminRouter } from "@portway/api/admin";
+import { instrumentRoute, trpcRouteOf } from "@portway/observability";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "@/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-function handler(request: Request) {
+const handler = instrumentRoute(trpcRouteOf, (request: Request) => {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: adminRouter,
     createContext: () => createRequestContext(request.headers),
   });
-}
+});
 
 export { handler as GET, handler as POST };
