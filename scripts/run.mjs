@@ -53,10 +53,15 @@ function install() {
   }
 }
 
-const scripts = { start: "scripts/start.ts", dev: "scripts/start.ts", test: "scripts/test.ts" };
+const scripts = {
+  start: "scripts/start.ts",
+  dev: "scripts/start.ts",
+  test: "scripts/test.ts",
+  migrate: "scripts/migrate.ts",
+};
 const [task, ...rest] = process.argv.slice(2);
 if (!(task in scripts)) {
-  console.error("usage: node scripts/run.mjs start|dev|test");
+  console.error("usage: node scripts/run.mjs start|dev|test|migrate");
   process.exit(2);
 }
 install();

@@ -1,11 +1,13 @@
 /**
- * Orders page benchmark (not a test): the server render of the orders page's first page (HTML, 25 rows, default sort)
+ * Orders pages benchmark (not a test): the server render of the orders page's first page (HTML, 25 rows, default sort)
+ * and of one order's page
  * for an account with 100,000 orders, against baselines measured in the same run: the portal's `/api/health` route
  * (the same server, no database, no React) and the raw list query in-process (`findOrdersPage`).
  *
  * Run: pnpm --filter @portway/customer bench:orders-page
- *   BENCH_ORDERS (default 100000), BENCH_RUNS (default 15), BENCH_MODE `production` (default: `next build`, then
- *   `next start`) or `dev` (`next dev`, slower: development React). Port 4490, build folder `.next-bench`.
+ *   BENCH_ORDERS (default 100000), BENCH_RUNS (default 15). Both servers in one run by default: `next build` then
+ *   `next start` (port 4490, `.next-bench`), then `next dev` (port 4491, `.next-bench-dev`); BENCH_MODE `production`
+ *   or `dev` runs one. Measures the orders list and an order page against `/api/health` and the raw list query.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,10 +21,15 @@ import { hashPassword } from "better-auth/crypto";
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PORT = 4490;
-const MODE = process.env.BENCH_MODE === "dev" ? "dev" : "production";
+/** Both by default, in one run: `next start` of a production build, then `next dev`. */
+const MODES =
+  process.env.BENCH_MODE === "dev"
+    ? ["dev"]
+    : process.env.BENCH_MODE === "production"
+      ? ["production"]
+      : ["production", "dev"];
 // A production server refuses the public demo password: the bench user gets one of its own.
 const PASSWORD = `bench-${randomBytes(12).toString("hex")}`;
-const base = `http://127.0.0.1:${PORT}`;
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function median(values: number[]): number {
@@ -37,7 +44,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function waitForServer(child: ChildProcess, output: () => string) {
+async function waitForServer(base: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -55,7 +62,7 @@ async function waitForServer(child: ChildProcess, output: () => string) {
   throw new Error(`next dev did not answer within 240 s:\n${output()}`);
 }
 
-async function signIn(email: string): Promise<string> {
+async function signIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
@@ -89,76 +96,113 @@ async function main() {
     const count = await handle.pool.query("select count(*)::int as n from port_orders where account_id = $1", [
       accountId,
     ]);
-    const env = {
-      ...process.env,
-      DATABASE_URL: database.url,
-      CUSTOMER_PORT: String(PORT),
-      CUSTOMER_URL: base,
-      PORTWAY_NEXT_DIST_DIR: ".next-bench",
-      PORTWAY_AUTH_SECRET: randomBytes(32).toString("hex"),
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-    const next = path.join(appDir, "node_modules", ".bin", "next");
-    if (MODE === "production") {
-      console.log(`Account has ${count.rows[0].n.toLocaleString("en-US")} orders. Building the portal (next build)…`);
-      const built = spawnSync(next, ["build"], { cwd: appDir, env, encoding: "utf8" });
-      if (built.status !== 0) {
-        throw new Error(`next build failed:\n${built.stdout}\n${built.stderr}`);
+    const orderId = (
+      await handle.pool.query<{ id: string }>(
+        "select id from port_orders where account_id = $1 order by created_at desc offset 7 limit 1",
+        [accountId],
+      )
+    ).rows[0]?.id;
+    console.log(`Account has ${count.rows[0].n.toLocaleString("en-US")} orders.`);
+    const results: Record<string, { page: number; order: number; health: number; raw: number }> = {};
+    for (const mode of MODES) {
+      const port = mode === "production" ? PORT : PORT + 1;
+      const base = `http://127.0.0.1:${port}`;
+      const env = {
+        ...process.env,
+        DATABASE_URL: database.url,
+        CUSTOMER_PORT: String(port),
+        CUSTOMER_URL: base,
+        // `next start` forces NODE_ENV=production; the portal runs Portway's development mode all the same.
+        PORTWAY_ENV: "development",
+        PORTWAY_NEXT_DIST_DIR: mode === "production" ? ".next-bench" : ".next-bench-dev",
+        PORTWAY_AUTH_SECRET: randomBytes(32).toString("hex"),
+        NEXT_TELEMETRY_DISABLED: "1",
+      };
+      const next = path.join(appDir, "node_modules", ".bin", "next");
+      if (mode === "production") {
+        console.log("Building the portal (next build)…");
+        const built = spawnSync(next, ["build"], { cwd: appDir, env, encoding: "utf8" });
+        if (built.status !== 0) {
+          throw new Error(`next build failed:\n${built.stdout}\n${built.stderr}`);
+        }
       }
-    }
-    console.log(`Starting the portal (next ${MODE === "production" ? "start" : "dev"})…`);
-    let output = "";
-    child = spawn(next, [MODE === "production" ? "start" : "dev", "-p", String(PORT), "-H", "127.0.0.1"], {
-      cwd: appDir,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await waitForServer(child, () => output);
-    const cookie = await signIn("admin@acme.test");
-    const page = async () => {
-      const response = await fetch(`${base}/orders`, { headers: { cookie } });
-      const html = await response.text();
-      if (!response.ok || !html.includes("BENCH-")) {
-        throw new Error(`orders page: ${response.status}, ${html.length} bytes without seeded orders`);
+      console.log(`Starting the portal (next ${mode === "production" ? "start" : "dev"})…`);
+      let output = "";
+      child = spawn(next, [mode === "production" ? "start" : "dev", "-p", String(port), "-H", "127.0.0.1"], {
+        cwd: appDir,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      await waitForServer(base, child, () => output);
+      const cookie = await signIn(base, "admin@acme.test");
+      const page = async () => {
+        const response = await fetch(`${base}/orders`, { headers: { cookie } });
+        const html = await response.text();
+        if (!response.ok || !html.includes("BENCH-")) {
+          throw new Error(`orders page: ${response.status}, ${html.length} bytes without seeded orders`);
+        }
+        return html;
+      };
+      const order = async () => {
+        const response = await fetch(`${base}/orders/${orderId}`, { headers: { cookie } });
+        const html = await response.text();
+        if (!response.ok || !html.includes("BENCH-")) {
+          throw new Error(`order page: ${response.status}, ${html.length} bytes without the order`);
+        }
+      };
+      const health = async () => (await fetch(`${base}/api/health`)).text();
+      const rawQuery = () =>
+        findOrdersPage(handle.db, { accountId }, { page: 0, pageSize: 25, sort: "createdAt", direction: "desc" });
+      // Warm-up: the first requests compile the pages and the route (next dev) and fill the caches.
+      for (let i = 0; i < 3; i++) {
+        await page();
+        await order();
+        await health();
+        await rawQuery();
       }
-      return html;
-    };
-    const health = async () => (await fetch(`${base}/api/health`)).text();
-    const rawQuery = () =>
-      findOrdersPage(handle.db, { accountId }, { page: 0, pageSize: 25, sort: "createdAt", direction: "desc" });
-    // Warm-up: the first requests compile the page and the route.
-    for (let i = 0; i < 3; i++) {
-      await page();
-      await health();
-      await rawQuery();
+      const figures = { page: [] as number[], order: [] as number[], health: [] as number[], raw: [] as number[] };
+      for (let i = 0; i < RUNS; i++) {
+        figures.page.push(await time(page));
+        figures.order.push(await time(order));
+        figures.health.push(await time(health));
+        figures.raw.push(await time(rawQuery));
+      }
+      results[mode] = {
+        page: median(figures.page),
+        order: median(figures.order),
+        health: median(figures.health),
+        raw: median(figures.raw),
+      };
+      const exited = new Promise((resolve) => child?.once("exit", resolve));
+      child.kill("SIGINT");
+      await exited;
+      child = undefined;
     }
-    const html = await page();
-    const rows = html.match(/BENCH-\d+/g)?.length ?? 0;
-    const figures = { page: [] as number[], health: [] as number[], raw: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      figures.page.push(await time(page));
-      figures.health.push(await time(health));
-      figures.raw.push(await time(rawQuery));
+    console.log(
+      `\nServer time, ${ORDERS.toLocaleString("en-US")} orders in the account, ${RUNS} runs each, medians (ms):`,
+    );
+    console.log("  server       GET /orders   GET /orders/[id]   GET /api/health   raw list query");
+    for (const [mode, r] of Object.entries(results)) {
+      console.log(
+        `  next ${mode === "production" ? "start" : "dev  "}   ${r.page.toFixed(1).padStart(10)}   ${r.order.toFixed(1).padStart(16)}   ${r.health.toFixed(1).padStart(15)}   ${r.raw.toFixed(1).padStart(14)}`,
+      );
     }
-    const p = median(figures.page);
-    const h = median(figures.health);
-    const r = median(figures.raw);
-    console.log(
-      `\nOrders page (next ${MODE === "production" ? "start" : "dev"}), ${ORDERS.toLocaleString("en-US")} orders in the account, ${RUNS} runs, medians:`,
-    );
-    console.log(`  GET /orders (server render, first page, ${rows} reference mentions): ${p.toFixed(1)} ms`);
-    console.log(`  baseline GET /api/health (same server):                   ${h.toFixed(1)} ms`);
-    console.log(`  baseline raw list query findOrdersPage (in-process):     ${r.toFixed(1)} ms`);
-    console.log(
-      `  min / max GET /orders: ${Math.min(...figures.page).toFixed(1)} / ${Math.max(...figures.page).toFixed(1)} ms`,
-    );
-    console.log(`  ratio page / health: ${(p / h).toFixed(1)}x; goal < 1000 ms: ${p < 1000 ? "met" : "NOT met"}`);
+    const prod = results.production;
+    const dev = results.dev;
+    if (prod && dev) {
+      console.log(
+        `  next dev / next start: orders list ${(dev.page / prod.page).toFixed(1)}x, order page ${(dev.order / prod.order).toFixed(1)}x`,
+      );
+    }
+    if (prod) {
+      console.log(`  goal orders list under 1000 ms with next start: ${prod.page < 1000 ? "met" : "NOT met"}`);
+    }
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child?.once("exit", resolve));

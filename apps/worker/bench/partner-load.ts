@@ -149,8 +149,13 @@ async function setup(name: string) {
     WORKER_SCAN_INTERVAL_MS: "1000",
     RECONCILE_QUIET_MS: "3000",
   };
-  const startWorker = async () => {
-    const worker = spawnApp("worker", workerEnv);
+  /** Starts a worker process; a second one listens on its own port (its own callback URL), same database. */
+  const startWorker = async (port = workerPort) => {
+    const worker = spawnApp("worker", {
+      ...workerEnv,
+      WORKER_PORT: String(port),
+      PARTNER_CALLBACK_URL: `http://127.0.0.1:${port}/partner/callbacks`,
+    });
     await waitForLine(worker, "worker ready");
     return worker;
   };
@@ -216,12 +221,22 @@ async function faults() {
   const t0 = Date.now();
   await env.submitOrders(total, 0);
   console.log(`submitted ${total} orders in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // One worker: SIGKILLed twice mid-run (at ~25% and ~60% dispatched), a new one started each time. Two workers
+  // (FAULT_WORKERS=2): both run from the start; one is SIGKILLed at ~30% dispatched and not restarted.
+  const twoWorkers = process.env.FAULT_WORKERS === "2";
   let worker = await env.startWorker();
+  const others = twoWorkers ? [await env.startWorker(await findFreePort())] : [];
   const kills: number[] = [];
   const killed = await waitForAll(env.handle, "CSR_REVIEW", total, 600_000, async () => {
     const counts = await countByStatus(env.handle);
     const dispatched = counts.CSR_REVIEW ?? 0;
-    // SIGKILL the worker twice mid-run (at ~25% and ~60% dispatched), then start a new one.
+    if (twoWorkers) {
+      if (kills.length === 0 && dispatched > total * 0.3) {
+        killHard(worker);
+        kills.push(dispatched);
+      }
+      return;
+    }
     if ((kills.length === 0 && dispatched > total * 0.25) || (kills.length === 1 && dispatched > total * 0.6)) {
       killHard(worker);
       kills.push(dispatched);
@@ -233,7 +248,7 @@ async function faults() {
     requests: { total: number; faultedBefore: number; faultedAfter: number };
   };
   console.log(
-    `dispatch under faults: all ${total} orders at the partner in ${(killed / 1000).toFixed(1)} s; worker killed at ${kills.join(" and ")} dispatched; ` +
+    `dispatch under faults (${twoWorkers ? "two workers, one SIGKILLed and not restarted" : "one worker, restarted after each SIGKILL"}): all ${total} orders at the partner in ${(killed / 1000).toFixed(1)} s; worker killed at ${kills.join(" and ")} dispatched; ` +
       `creates: ${stats.creates.requests} requests, ${stats.creates.keys} idempotency keys, ${stats.creates.replays} replays, ` +
       `${stats.creates.duplicateClientOrderIds.length} orders created twice; partner requests ${stats.requests.total}, faulted before ${stats.requests.faultedBefore}, after ${stats.requests.faultedAfter}`,
   );
@@ -253,7 +268,7 @@ async function faults() {
     `callbacks: ${callbacks.dropped} dropped, ${callbacks.duplicates} duplicated, ${callbacks.reordered} reordered; all ${total} orders at FOC after ${(healed / 1000).toFixed(1)} s; ` +
       `orders whose history is not exactly SUBMIT, PARTNER_ACCEPTED, CSR_RETURNED, FOC_RECEIVED: ${history.rows[0].n}; events stored twice: ${duplicates.rowCount}`,
   );
-  await env.stop([worker, env.simulator]);
+  await env.stop([worker, ...others, env.simulator]);
   const exactlyOnce =
     stats.creates.keys === total && stats.creates.duplicateClientOrderIds.length === 0 && history.rows[0].n === 0;
   console.log(exactlyOnce ? "fault suite: PASS" : "fault suite: FAIL");
