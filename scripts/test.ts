@@ -11,12 +11,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const started = performance.now();
 
+const stepSeconds = new Map<string, number>();
+
 function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   process.stdout.write(`\n=== ${title}\n`);
   const t0 = performance.now();
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   const ok = result.status === 0;
-  process.stdout.write(`=== ${title}: ${ok ? "ok" : "FAILED"} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  const seconds = (performance.now() - t0) / 1000;
+  stepSeconds.set(title, seconds);
+  process.stdout.write(`=== ${title}: ${ok ? "ok" : "FAILED"} (${seconds.toFixed(1)} s)\n`);
   return ok;
 }
 
@@ -130,8 +134,9 @@ function main(): number {
     add(readPlaywrightCounts(resultFiles.playwright));
   }
   const failedSteps = results.filter((ok) => !ok).length;
+  const timings = [...stepSeconds].map(([title, seconds]) => `${title.toLowerCase()} ${seconds.toFixed(0)} s`);
   process.stdout.write(
-    `\nTest suite finished in ${((performance.now() - started) / 1000).toFixed(0)} s; ${failedSteps} step(s) failed.\n`,
+    `\nTest suite finished in ${((performance.now() - started) / 1000).toFixed(0)} s (${timings.join(", ")}); ${failedSteps} step(s) failed.\n`,
   );
   process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
   return failedSteps === 0 && total.failed === 0 && total.passed > 0 ? 0 : 1;
