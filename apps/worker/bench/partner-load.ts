@@ -149,12 +149,16 @@ async function setup(name: string) {
     WORKER_SCAN_INTERVAL_MS: "1000",
     RECONCILE_QUIET_MS: "3000",
   };
-  /** Starts a worker process; a second one listens on its own port (its own callback URL), same database. */
-  const startWorker = async (port = workerPort) => {
+  /**
+   * Starts a worker process; a second one listens on its own port, same database. Every worker gives the partner
+   * one callback URL, as workers behind a load balancer do (the callback URL is part of each create's body, and a
+   * retried create must carry the same body as the first try under its idempotency key).
+   */
+  const startWorker = async (port = workerPort, callbackPort = port) => {
     const worker = spawnApp("worker", {
       ...workerEnv,
       WORKER_PORT: String(port),
-      PARTNER_CALLBACK_URL: `http://127.0.0.1:${port}/partner/callbacks`,
+      PARTNER_CALLBACK_URL: `http://127.0.0.1:${callbackPort}/partner/callbacks`,
     });
     await waitForLine(worker, "worker ready");
     return worker;
@@ -224,8 +228,10 @@ async function faults() {
   // One worker: SIGKILLed twice mid-run (at ~25% and ~60% dispatched), a new one started each time. Two workers
   // (FAULT_WORKERS=2): both run from the start; one is SIGKILLed at ~30% dispatched and not restarted.
   const twoWorkers = process.env.FAULT_WORKERS === "2";
-  let worker = await env.startWorker();
-  const others = twoWorkers ? [await env.startWorker(await findFreePort())] : [];
+  // With two workers the partner's callbacks reach the one that survives (the load balancer's healthy member).
+  const survivorPort = twoWorkers ? await findFreePort() : env.workerPort;
+  let worker = await env.startWorker(env.workerPort, survivorPort);
+  const others = twoWorkers ? [await env.startWorker(survivorPort)] : [];
   const kills: number[] = [];
   const killed = await waitForAll(env.handle, "CSR_REVIEW", total, 600_000, async () => {
     const counts = await countByStatus(env.handle);
