@@ -18,7 +18,6 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   COREPACK_ENABLE_STRICT: "0",
-  npm_config_manage_package_manager_versions: "false",
 };
 
 function run(command, args) {
