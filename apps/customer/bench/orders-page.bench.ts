@@ -13,9 +13,17 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, findOrdersPage } from "@portway/db";
+import { createDb, type DbHandle, findOrdersPage } from "@portway/db";
 import { bulkSeedOrders, createTestDatabase } from "@portway/db/testing";
-import { seedDemoData, seedNumberingData } from "@portway/services";
+import { earliestFocDate, easternToInstant } from "@portway/domain";
+import {
+  saveDraft,
+  seedDemoData,
+  seedNumberingData,
+  submitPortRequest,
+  systemClock,
+  uploadDraftDocument,
+} from "@portway/services";
 import { hashPassword } from "better-auth/crypto";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -77,6 +85,40 @@ async function signIn(base: string, email: string): Promise<string> {
     .join("; ");
 }
 
+async function submitRealOrder(handle: DbHandle, accountId: string): Promise<string> {
+  const user = (await handle.pool.query("select id from auth_users where email = 'admin@acme.test'")).rows[0]
+    ?.id as string;
+  const who = { accountId, userId: user };
+  const now = new Date().toISOString();
+  const requestedFoc = easternToInstant(earliestFocDate({ portType: "AUTOMATED", now }), "11:00") ?? now;
+  const data = {
+    tns: ["+16172539801"],
+    btn: "+16172539801",
+    partialPort: false,
+    subscriber: { type: "BUSINESS" as const, businessName: "Bench Bakery" },
+    accountNumber: "BENCH-ACCT-1",
+    serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
+    loaAuthorizingPerson: "Bench Person",
+    requestedFoc,
+    onDemandActivation: false,
+    customerOrderRef: "BENCH-REAL-1",
+  };
+  const draft = await saveDraft(handle.db, systemClock, who, { data });
+  await uploadDraftDocument(handle.db, systemClock, who, {
+    draftId: draft.id,
+    kind: "LOA",
+    fileName: "loa.pdf",
+    contentBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+    signedAt: now,
+  });
+  const result = await submitPortRequest(handle.db, systemClock, who, { draftId: draft.id, submission: data });
+  const order = result.orders[0];
+  if (!order) {
+    throw new Error("the real order was not created");
+  }
+  return order.id;
+}
+
 async function main() {
   console.log(`Seeding ${ORDERS.toLocaleString("en-US")} orders in one account…`);
   const database = await createTestDatabase("customer_bench");
@@ -96,12 +138,9 @@ async function main() {
     const count = await handle.pool.query("select count(*)::int as n from port_orders where account_id = $1", [
       accountId,
     ]);
-    const orderId = (
-      await handle.pool.query<{ id: string }>(
-        "select id from port_orders where account_id = $1 order by created_at desc offset 7 limit 1",
-        [accountId],
-      )
-    ).rows[0]?.id;
+    // The seeded rows carry no order details; the order page is measured on one real order of the same account,
+    // submitted through the services as the portal submits it.
+    const orderId = await submitRealOrder(handle, accountId);
     console.log(`Account has ${count.rows[0].n.toLocaleString("en-US")} orders.`);
     const results: Record<string, { page: number; order: number; health: number; raw: number }> = {};
     for (const mode of MODES) {
