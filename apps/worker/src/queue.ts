@@ -1,4 +1,10 @@
-import { claimOutboxJobs, type DbHandle, markOutboxRelayed, withSharedTransaction } from "@portway/db";
+import {
+  claimOutboxJobs,
+  type DbHandle,
+  guardPoolClients,
+  markOutboxRelayed,
+  withSharedTransaction,
+} from "@portway/db";
 import { type Clock, heartbeatJob, jobNames, runHeartbeat } from "@portway/services";
 import PgBoss from "pg-boss";
 
@@ -18,6 +24,24 @@ export interface WorkerQueue {
   stop: () => Promise<void>;
 }
 
+/**
+ * pg-boss opens its own pool in `start`; the same guard as our pools' goes on it as it opens, so a PostgreSQL
+ * restart fails the queue's queries (reported through its 'error' event) instead of ending the worker.
+ */
+function guardQueueConnections(boss: PgBoss) {
+  const db = boss.getDb() as unknown as { open?: () => Promise<void>; pool?: Parameters<typeof guardPoolClients>[0] };
+  const open = db.open?.bind(db);
+  if (!open) {
+    return;
+  }
+  db.open = async () => {
+    await open();
+    if (db.pool) {
+      guardPoolClients(db.pool);
+    }
+  };
+}
+
 /** Starts pg-boss on the product database, creates the queues and the periodic heartbeat. */
 export async function startQueue(options: {
   databaseUrl: string;
@@ -30,6 +54,7 @@ export async function startQueue(options: {
     schema: "pgboss",
     application_name: "portway-worker",
   });
+  guardQueueConnections(boss);
   let stopping = false;
   // pg-boss reports every failed poll: while the database is away that is several a second. One line when it
   // starts, a count each minute while it lasts.

@@ -16,6 +16,18 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
+/**
+ * A client losing its connection must not end the process. An idle one is the pool's (it replaces it); a checked-out
+ * one (a transaction in flight when PostgreSQL restarts) has no listener of pg's, and the 'error' event it emits
+ * beside failing its queries would be unhandled. Its queries still fail with the error, so nothing is hidden.
+ */
+export function guardPoolClients(pool: pg.Pool): void {
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
+}
+
 export function createDb(connectionString: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString,
@@ -23,8 +35,7 @@ export function createDb(connectionString: string, options: { max?: number; appl
     application_name: options.applicationName ?? "portway",
     connectionTimeoutMillis: 10_000,
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", () => undefined);
+  guardPoolClients(pool);
   const db = drizzle(pool, { schema }) as Db;
   return { db, pool, close: () => pool.end() };
 }

@@ -54,6 +54,9 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     advanced: { cookiePrefix: `portway-${portal}` },
     telemetry: { enabled: false },
+    // better-auth turns its limiter on by NODE_ENV, which `next start` always sets to production: follow Portway's
+    // own mode instead, so a development instance served by `next start` (demo, browser tests) is not throttled.
+    rateLimit: { enabled: options.production },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") {
