@@ -24,6 +24,8 @@ export default async function globalSetup() {
     WORKER_PORT: String(e2ePorts.worker),
     SIMULATOR_PORT: String(e2ePorts.simulator),
     PORTWAY_PG_PORT: String(e2ePorts.postgres),
+    // The webhook test receives events on a loopback receiver it starts.
+    WEBHOOK_ALLOW_LOOPBACK: "true",
   };
   if (process.env.E2E_PORT_BASE) {
     env.PORTWAY_NEXT_DIST_DIR = `.next-e2e-${process.env.E2E_PORT_BASE}`;

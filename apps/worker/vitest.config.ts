@@ -5,6 +5,8 @@ export default defineConfig({
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Tests receive webhooks on loopback receivers they start themselves.
+    env: { WEBHOOK_ALLOW_LOOPBACK: "true" },
     // Each loop file runs a simulator process and a worker with driven clocks: one file at a time keeps their
     // timings steady on a two-core machine.
     fileParallelism: false,

@@ -5,5 +5,7 @@ export default defineConfig({
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Tests receive webhooks on loopback receivers they start themselves.
+    env: { WEBHOOK_ALLOW_LOOPBACK: "true" },
   },
 });

@@ -1,3 +1,8 @@
+import type { LookupAddress } from "node:dns";
+import { lookup as dnsLookup } from "node:dns";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { LookupFunction } from "node:net";
 import {
   claimDueDeliveries,
   type Db,
@@ -12,6 +17,8 @@ import {
   type WebhookEndpointRow,
 } from "@portway/db";
 import type { Clock } from "../clock";
+import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../config/webhook-env";
+import { refuseAddress, refuseWithoutLookup } from "./destination";
 import { signWebhook, webhookHeaders } from "./events";
 import { formatEt } from "./record";
 
@@ -31,6 +38,8 @@ export interface WebhookDeliveryPolicy {
   batch: number;
   /** Jitter source in [0, 1); tests pass a fixed one. */
   random: () => number;
+  /** Which addresses may receive deliveries; the process's own (from its environment) when absent. */
+  destinations?: WebhookDestinationPolicy;
 }
 
 export const defaultWebhookPolicy: WebhookDeliveryPolicy = {
@@ -59,38 +68,104 @@ interface AttemptResult {
   durationMs: number;
 }
 
-async function post(
-  url: string,
+/** At most this much of a receiver's answer is read; the rest is discarded with the connection. */
+export const maxWebhookResponseBytes = 4096;
+
+/** A refused destination: the delivery log says so without saying what the network answered. */
+class RefusedDestination extends Error {}
+
+/** A DNS lookup for the agent that refuses any disallowed address, so the connection goes to the checked address. */
+function checkedLookup(policy: WebhookDestinationPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true, verbatim: true }, (error, addresses) => {
+      if (error) {
+        callback(error, "", 4);
+        return;
+      }
+      const refused = addresses.find((a) => refuseAddress(a.address, policy) !== null);
+      if (refused || addresses.length === 0) {
+        callback(new RefusedDestination(`refused ${refused?.address ?? "no address"}`), "", 4);
+        return;
+      }
+      if (options.all) {
+        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+        return;
+      }
+      const first = addresses[0] as LookupAddress;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+function sendRequest(
+  url: URL,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  policy: WebhookDestinationPolicy,
+): Promise<number> {
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        lookup: checkedLookup(policy),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        let read = 0;
+        const status = response.statusCode ?? 0;
+        response.on("data", (chunk: Buffer) => {
+          read += chunk.length;
+          if (read >= maxWebhookResponseBytes) {
+            response.destroy();
+            resolve(status);
+          }
+        });
+        response.on("end", () => resolve(status));
+        response.on("error", () => resolve(status));
+        response.on("close", () => resolve(status));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+async function post(
+  target: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  policy: WebhookDestinationPolicy,
 ): Promise<AttemptResult> {
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // The scheme and any IP literal are checked before a connection; names are checked as they resolve.
+  let url: URL;
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // The answer's body is not needed; read it so the connection can be reused.
-    await response.arrayBuffer().catch(() => undefined);
-    const durationMs = Math.round(performance.now() - started);
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs };
+    url = new URL(target);
+  } catch {
+    return { ok: false, statusCode: null, error: "Destination refused: not a URL.", durationMs: elapsed() };
+  }
+  const refused = refuseWithoutLookup(url, policy);
+  if (refused) {
+    return { ok: false, statusCode: null, error: `Destination refused: the URL ${refused}.`, durationMs: elapsed() };
+  }
+  try {
+    const status = await sendRequest(url, body, headers, timeoutMs, policy);
+    const ok = status >= 200 && status < 300;
+    return { ok, statusCode: status, error: ok ? null : `HTTP ${status}`, durationMs: elapsed() };
   } catch (error) {
-    const durationMs = Math.round(performance.now() - started);
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return {
-      ok: false,
-      statusCode: null,
-      error: timedOut
-        ? `No answer within ${timeoutMs} ms`
-        : `${error instanceof Error ? error.message : String(error)}${cause}`,
-      durationMs,
-    };
+    const reason = timedOut
+      ? `No answer within ${timeoutMs} ms`
+      : error instanceof RefusedDestination
+        ? "Destination refused: the host resolves to an address webhooks are never delivered to."
+        : "Could not connect to the endpoint.";
+    return { ok: false, statusCode: null, error: reason, durationMs: elapsed() };
   }
 }
 
@@ -209,6 +284,7 @@ export async function deliverDueWebhooks(
           [webhookHeaders.signature]: signed.signature,
         },
         policy.timeoutMs,
+        policy.destinations ?? webhookDestinationPolicy(),
       );
       return { delivery, endpointId: endpoint.id, result, at: clock.now() };
     }),

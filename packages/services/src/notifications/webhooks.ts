@@ -14,8 +14,10 @@ import {
 } from "@portway/db";
 import { z } from "zod";
 import type { Clock } from "../clock";
+import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../config/webhook-env";
 import { notFound } from "../errors";
 import { type CustomerIdentity, requireAccountAdmin } from "../identity";
+import { requireAllowedDestination } from "./destination";
 import { newEventId, testEventType, type WebhookEventType, type WebhookPayload, webhookEventTypes } from "./events";
 
 const webhookUrl = z
@@ -92,8 +94,10 @@ export async function createWebhookEndpoint(
   clock: Clock,
   who: CustomerIdentity,
   input: z.infer<typeof webhookEndpointInput>,
+  destinations: WebhookDestinationPolicy = webhookDestinationPolicy(),
 ) {
   requireAccountAdmin(who, "change webhooks");
+  await requireAllowedDestination(input.url, destinations);
   const now = clock.now();
   const row = await insertWebhookEndpoint(db, {
     accountId: who.accountId,
@@ -113,9 +117,11 @@ export async function updateWebhookEndpointOf(
   clock: Clock,
   who: CustomerIdentity,
   input: z.infer<typeof webhookEndpointUpdateInput>,
+  destinations: WebhookDestinationPolicy = webhookDestinationPolicy(),
 ) {
   requireAccountAdmin(who, "change webhooks");
   await requireEndpoint(db, who, input.endpointId);
+  await requireAllowedDestination(input.url, destinations);
   const row = await updateWebhookEndpoint(db, input.endpointId, {
     url: input.url,
     description: input.description,
