@@ -96,6 +96,15 @@ export async function deactivateUser(db: DbOrTx, userId: string) {
   return removed.length;
 }
 
+/** Locks the account row until the transaction ends: changes to its users' roles then run one after another. */
+export async function lockCustomerAccount(db: DbOrTx, accountId: string) {
+  await db
+    .select({ id: customerAccounts.id })
+    .from(customerAccounts)
+    .where(eq(customerAccounts.id, accountId))
+    .for("update");
+}
+
 export async function countAccountAdmins(db: DbOrTx, accountId: string) {
   const rows = await db
     .select({ n: count() })

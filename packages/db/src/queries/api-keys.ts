@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { apiKeys, authUsers } from "../schema/index";
 
@@ -38,7 +38,20 @@ export async function revokeApiKey(db: DbOrTx, where: { accountId: string; keyId
   return row ?? null;
 }
 
-/** The live key with this hash, with the user who created it. */
+/** Revokes every live key a user created (when the user is deactivated); answers how many. */
+export async function revokeApiKeysCreatedBy(db: DbOrTx, userId: string, at: Date) {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: at, revokedBy: userId })
+    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length;
+}
+
+/** A key stands only while its creator can still sign in (has a password credential). */
+const creatorActive = sql<boolean>`exists (select 1 from auth_accounts c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`;
+
+/** The live key with this hash, with the user who created it; a deactivated creator's key is not live. */
 export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
   const rows = await db
     .select({
@@ -51,7 +64,7 @@ export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
     })
     .from(apiKeys)
     .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
-    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt), creatorActive))
     .limit(1);
   return rows[0] ?? null;
 }

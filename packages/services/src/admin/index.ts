@@ -14,6 +14,8 @@ import {
   insertCustomerAccount,
   insertCustomerUser,
   insertHoliday,
+  lockCustomerAccount,
+  revokeApiKeysCreatedBy,
   updateCarrierRules,
   updateCustomerAccount,
   updateUserRole,
@@ -144,6 +146,8 @@ async function assertAnotherAdmin(tx: Parameters<Parameters<Db["transaction"]>[0
 
 export async function changeCustomerUserRole(db: Db, input: z.infer<typeof changeRoleInput>) {
   return db.transaction(async (tx) => {
+    // Role changes of one account are serialised, so two admins demoting each other cannot both pass the check.
+    await lockCustomerAccount(tx, input.accountId);
     const user = await findAccountUser(tx, input.accountId, input.userId);
     if (!user) {
       throw notFound("The user");
@@ -156,9 +160,10 @@ export async function changeCustomerUserRole(db: Db, input: z.infer<typeof chang
   });
 }
 
-/** Deactivates a user: signed out everywhere and unable to sign in again. */
-export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deactivateUserInput>) {
+/** Deactivates a user: signed out everywhere, unable to sign in again, and every API key they created revoked. */
+export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deactivateUserInput>, at = new Date()) {
   return db.transaction(async (tx) => {
+    await lockCustomerAccount(tx, input.accountId);
     const user = await findAccountUser(tx, input.accountId, input.userId);
     if (!user) {
       throw notFound("The user");
@@ -170,6 +175,7 @@ export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deact
     if (removed === 0) {
       throw new ServiceError("CONFLICT", "ALREADY_INACTIVE", `${user.email} is already deactivated.`);
     }
+    await revokeApiKeysCreatedBy(tx, input.userId, at);
     return { ok: true as const };
   });
 }
