@@ -1,6 +1,7 @@
 export * from "./csr/compare-csr";
 export * from "./csr/parse-csr";
 export * from "./issue";
+export * from "./insight/rejection-risk";
 export * from "./lifecycle/activation-events";
 export * from "./lifecycle/apply-order-event";
 export * from "./lifecycle/available-actions";
