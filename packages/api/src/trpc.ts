@@ -11,6 +11,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { toTrpcError } from "./errors";
+import { maskInternalError, toClientError } from "./internal-errors";
 
 export interface Context {
   db: Db;
@@ -21,7 +22,16 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Never the SQL, its parameters or a stack: a reference that the log holds with the cause.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: maskInternalError(error.cause ?? error, path),
+        data: { ...data, fieldErrors: null, domain: null },
+      };
+    }
     return {
       ...shape,
       data: {
@@ -50,6 +60,12 @@ const mapServiceErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof ServiceError) {
     throw toTrpcError(result.error.cause);
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const client = toClientError(result.error.cause);
+    if (client) {
+      throw client;
+    }
   }
   return result;
 });

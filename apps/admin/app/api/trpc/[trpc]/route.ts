@@ -1,18 +1,19 @@
+import { handleTrpcRequest } from "@portway/api";
 import { adminRouter } from "@portway/api/admin";
 import { instrumentRoute, trpcRouteOf } from "@portway/observability";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getEnv } from "@/env";
 import { createRequestContext } from "@/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handler = instrumentRoute(trpcRouteOf, (request: Request) => {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
+// Mutations only as JSON from this portal's own origin, bodies and batches bounded (see handleTrpcRequest).
+const handler = instrumentRoute(trpcRouteOf, (request: Request) =>
+  handleTrpcRequest(request, {
     router: adminRouter,
+    ownOrigin: getEnv().baseUrl,
     createContext: () => createRequestContext(request.headers),
-  });
-});
+  }),
+);
 
 export { handler as GET, handler as POST };
