@@ -1,6 +1,24 @@
 import type { NextConfig } from "next";
 
+const production = (process.env.PORTWAY_ENV || process.env.NODE_ENV) === "production";
+
+/** Sent with every page and route: no framing, no MIME sniffing, no referrer leaks, no powerful features. */
+export const securityHeaders = [
+  {
+    key: "Content-Security-Policy",
+    value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+  },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+];
+
 const config: NextConfig = {
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   // A second product instance (parallel browser-test runs) keeps its build output apart.
   distDir: process.env.PORTWAY_NEXT_DIST_DIR ?? ".next",
   transpilePackages: [
