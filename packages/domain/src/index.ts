@@ -1,7 +1,7 @@
 export * from "./csr/compare-csr";
 export * from "./csr/parse-csr";
-export * from "./issue";
 export * from "./insight/rejection-risk";
+export * from "./issue";
 export * from "./lifecycle/activation-events";
 export * from "./lifecycle/apply-order-event";
 export * from "./lifecycle/available-actions";
@@ -34,3 +34,4 @@ export {
   parseTns,
 } from "./tns/parse-tns";
 export * from "./tns/tn-rules";
+export { textInput } from "./wire/text";

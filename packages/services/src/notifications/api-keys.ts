@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Db, findActiveApiKeyByHash, findApiKeys, insertApiKey, revokeApiKey, touchApiKey } from "@portway/db";
+import { textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound } from "../errors";
 import { type CustomerIdentity, requireAccountAdmin } from "../identity";
 
 export const createApiKeyInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: "Name the key after what uses it (e.g. “billing sync”)." })
-    .max(80, { message: "A key name may be at most 80 characters." }),
+  name: textInput(80, "A key name").pipe(
+    z.string().min(1, { message: "Name the key after what uses it (e.g. “billing sync”)." }),
+  ),
 });
 export const apiKeyRef = z.object({ keyId: z.string().uuid() });
 

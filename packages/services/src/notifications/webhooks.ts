@@ -12,6 +12,7 @@ import {
   updateWebhookEndpoint,
   type WebhookEndpointRow,
 } from "@portway/db";
+import { textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../config/webhook-env";
@@ -39,7 +40,7 @@ const webhookUrl = z
 
 export const webhookEndpointInput = z.object({
   url: webhookUrl,
-  description: z.string().trim().max(200, { message: "A description may be at most 200 characters." }).default(""),
+  description: textInput(200, "A description").default(""),
   eventTypes: z
     .array(z.enum(webhookEventTypes, { message: "Unknown event type." }))
     .min(1, { message: "Choose at least one event type." }),

@@ -14,11 +14,24 @@ import {
 import { z } from "zod";
 import { notFound } from "../errors";
 
+/** Every column a queue may sort by; anything else (e.g. "__proto__") is a 400, not a lookup. */
+export const queueSortKeys = [
+  "createdAt",
+  "updatedAt",
+  "requestedFocAt",
+  "focAt",
+  "tnCount",
+  "accountName",
+  "subject",
+  "lastProgressAt",
+  "stuckSince",
+] as const;
+
 export const queueInput = z.object({
   page: z.int().min(0).default(0),
   pageSize: z.int().min(1).max(200).default(25),
   mine: z.boolean().default(false),
-  sort: z.string().max(40).optional(),
+  sort: z.enum(queueSortKeys, { message: `Sort by one of: ${queueSortKeys.join(", ")}.` }).optional(),
   direction: z.enum(["asc", "desc"]).optional(),
   search: z.string().trim().max(100).optional(),
 });
