@@ -102,6 +102,13 @@ export const portOrders = pgTable(
     index("port_orders_account_reference_idx").on(t.accountId, t.customerReference),
     index("port_orders_account_btn_idx").on(t.accountId, t.btn),
     index("port_orders_status_idx").on(t.status, t.createdAt),
+    // Staff search across every account: exact PON, BTN and customer reference; carrier, assignee and type filters.
+    index("port_orders_pon_idx").on(t.pon),
+    index("port_orders_btn_idx").on(t.btn),
+    index("port_orders_reference_idx").on(t.customerReference),
+    index("port_orders_carrier_created_idx").on(t.carrierId, t.createdAt, t.id),
+    index("port_orders_assignee_created_idx").on(t.assignedTo, t.createdAt, t.id),
+    index("port_orders_type_created_idx").on(t.portType, t.createdAt, t.id),
     index("port_orders_request_idx").on(t.portRequestId),
     index("port_orders_activation_idx")
       .on(t.activationDueAt)
@@ -133,6 +140,8 @@ export const portOrderTns = pgTable(
     uniqueIndex("port_order_tns_active_uq").on(t.tn).where(sql`${t.active}`),
     uniqueIndex("port_order_tns_order_tn_uq").on(t.orderId, t.tn),
     index("port_order_tns_account_tn_idx").on(t.accountId, t.tn),
+    // Staff search: every order that ever held a TN, in any account, active or not.
+    index("port_order_tns_tn_idx").on(t.tn),
     check("port_order_tns_tn", sql`${t.tn} ~ '^\\+1[2-9][0-9]{2}[2-9][0-9]{6}$'`),
     check("port_order_tns_status", sql`${t.status} in ('PENDING', 'ACTIVATED', 'EXCLUDED')`),
   ],
