@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./auth";
+export * from "./carrier-stats";
 export * from "./collaboration";
 export * from "./notifications";
 export * from "./numbering";
