@@ -78,6 +78,8 @@ export async function startMailCapture(db: Db, clock: Clock, log: (line: string)
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
   });
+  // A client that drops its connection is an 'error' of the server: every one is a line, none ends the worker.
+  server.on("error", (error: Error) => log(`mail capture: ${error.message}`));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
