@@ -14,6 +14,7 @@ import {
   runStuckScan,
   systemClock,
 } from "@portway/services";
+import { CARRIER_STATS_INTERVAL_MS, createCarrierStatsTask } from "./carrier-stats-job";
 import { registerHandlers } from "./handlers";
 import { createWorkerServer } from "./http";
 import { createLoopSet } from "./loops";
@@ -133,6 +134,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const loop = loops.every;
   loop("outbox relay", options.relayIntervalMs ?? 200, relayNow);
   loop("scans", options.scanIntervalMs, scanNow);
+  loop("carrier statistics", CARRIER_STATS_INTERVAL_MS, createCarrierStatsTask(handle.db, clock));
   if (sandboxOptions) {
     // The simulator may start after the worker, or keep a clock from an earlier run: align once it answers.
     let aligned = false;

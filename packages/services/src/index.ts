@@ -10,6 +10,7 @@ export * from "./demo/credentials";
 export * from "./demo/demo-orders";
 export * from "./demo/seed";
 export * from "./errors";
+export * from "./insight/index";
 export type * from "./identity";
 export * from "./notifications/index";
 export * from "./numbering/index";

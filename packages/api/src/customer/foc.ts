@@ -1,4 +1,10 @@
-import { focOptionsForSubmissionInput, getOrderFocOptions, getSubmissionFocOptions } from "@portway/services";
+import {
+  focOptionsForSubmissionInput,
+  getOrderFocOptions,
+  getSubmissionFocOptions,
+  rejectionRiskInput,
+  rejectionRiskWarnings,
+} from "@portway/services";
 import { z } from "zod";
 import { customerProcedure, router } from "../trpc";
 
@@ -7,6 +13,10 @@ export const customerFocRouter = router({
   forSubmission: customerProcedure
     .input(focOptionsForSubmissionInput)
     .query(({ ctx, input }) => getSubmissionFocOptions(ctx.db, ctx.clock.now(), input)),
+  /** Rejection-risk warnings and FOC expectations of a submission's planned orders (warnings, never errors). */
+  risk: customerProcedure
+    .input(rejectionRiskInput)
+    .query(({ ctx, input }) => rejectionRiskWarnings(ctx.db, { accountId: ctx.account.id, ...input })),
   /** Valid FOC dates and times to reschedule one of the account's orders to. */
   forOrder: customerProcedure
     .input(z.object({ orderId: z.string().uuid() }))

@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./admin-accounts";
 export * from "./admin-calendar";
 export * from "./api-keys";
+export * from "./carrier-stats";
 export * from "./collaboration";
 export * from "./customer-home";
 export * from "./dead-letters";

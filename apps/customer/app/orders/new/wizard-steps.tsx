@@ -9,6 +9,7 @@ import { Field, FormErrors } from "@/components/field";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
+import { RiskWarnings } from "./risk-warnings";
 import { draftFromValues, STEPS, stepOfField, type WizardValues } from "./wizard-model";
 
 function downloadBase64(fileName: string, mediaType: string, base64: string) {
@@ -236,6 +237,11 @@ export function ReviewStep({
               ))}
             </tbody>
           </table>
+          <RiskWarnings
+            orders={data.orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType }))}
+            accountNumber={values.accountNumber}
+            pin={values.pin}
+          />
           {(data.warnings ?? []).length > 0 ? (
             <ul className="field-warnings" aria-label="Warnings">
               {keyed((data.warnings ?? []).slice(0, 20), (w) => `${w.input}-${w.code}`).map(({ key, item: w }) => (

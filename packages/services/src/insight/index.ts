@@ -1,0 +1,3 @@
+export * from "./carrier-stats";
+export * from "./config";
+export * from "./risk-warnings";

@@ -1,0 +1,72 @@
+import { type DbOrTx, findCarrierAccountFormats, findCarriersBySpids, findLatestCarrierStats } from "@portway/db";
+import {
+  describeFocExpectation,
+  predictCertainRejections,
+  type RejectionRiskWarning,
+  type RiskThresholds,
+  warnFromHistory,
+} from "@portway/domain";
+import { z } from "zod";
+import { STATS_PERIOD_DAYS } from "./carrier-stats";
+import { readRiskThresholds } from "./config";
+
+export const rejectionRiskInput = z.object({
+  /** The orders a submission splits into: each one's losing carrier (SPID) and port type. */
+  orders: z
+    .array(z.object({ carrierSpid: z.string().trim().min(1).max(16), portType: z.string().trim().max(20).optional() }))
+    .max(100),
+  accountNumber: z.string().max(200).nullish(),
+  pin: z.string().max(200).nullish(),
+});
+export type RejectionRiskInput = z.infer<typeof rejectionRiskInput>;
+
+export interface CarrierExpectation {
+  carrierSpid: string;
+  carrierName: string;
+  focSample: number;
+  focMedianDays: number | null;
+  focP90Days: number | null;
+  message: string | null;
+}
+
+/**
+ * The rejection-risk warnings of an order before it is submitted (warnings, never errors) and each losing
+ * carrier's FOC expectation, from the statistics the worker keeps (one indexed read) and the carrier's rules.
+ * The same function serves the wizard and the create APIs.
+ */
+export async function rejectionRiskWarnings(
+  db: DbOrTx,
+  input: { accountId: string } & RejectionRiskInput,
+  thresholds: RiskThresholds = readRiskThresholds(),
+): Promise<{ warnings: RejectionRiskWarning[]; expectations: CarrierExpectation[] }> {
+  const carriers = await findCarriersBySpids(db, [...new Set(input.orders.map((o) => o.carrierSpid))]);
+  const ids = carriers.map((c) => c.id);
+  const [stats, formats] = await Promise.all([findLatestCarrierStats(db, ids), findCarrierAccountFormats(db, ids)]);
+  const warnings: RejectionRiskWarning[] = [];
+  const expectations: CarrierExpectation[] = [];
+  for (const carrier of carriers) {
+    const lengths = formats.find((f) => f.carrierId === carrier.id)?.lengths ?? [];
+    warnings.push(
+      ...predictCertainRejections(
+        { name: carrier.name, type: carrier.type, requiresPin: carrier.requiresPin, accountNumberLengths: lengths },
+        { accountNumber: input.accountNumber ?? null, pin: input.pin ?? null },
+      ),
+    );
+    const all = stats.find((s) => s.carrierId === carrier.id && s.portType === "ALL");
+    if (all) {
+      warnings.push(...warnFromHistory(carrier.name, { ...all, periodDays: STATS_PERIOD_DAYS }, thresholds));
+    }
+    const focSample = all?.focSample ?? 0;
+    const focMedianDays = all?.focMedianDays ?? null;
+    const focP90Days = all?.focP90Days ?? null;
+    expectations.push({
+      carrierSpid: carrier.spid,
+      carrierName: carrier.name,
+      focSample,
+      focMedianDays,
+      focP90Days,
+      message: describeFocExpectation(carrier.name, { focSample, focMedianDays, focP90Days }, thresholds.minSample),
+    });
+  }
+  return { warnings, expectations };
+}
