@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { availableActions, type PortOrder } from "../src/index";
-import { draftOrder, FOC_AT, NOW } from "./lifecycle-helpers";
+import { draftOrder, FOC_AT, NOW, RULES } from "./lifecycle-helpers";
 
 function at(status: PortOrder["status"], patch: Partial<PortOrder> = {}): PortOrder {
   return { ...draftOrder(), status, portType: "AUTOMATED", pon: "123456789", ...patch };
 }
 
 function byAction(order: PortOrder, now = NOW) {
-  return Object.fromEntries(availableActions(order, { now }).map((a) => [a.action, a]));
+  return Object.fromEntries(availableActions(order, { ...RULES, now }).map((a) => [a.action, a]));
 }
 
 describe("available actions", () => {
@@ -47,7 +47,7 @@ describe("available actions", () => {
   });
 
   it("a terminal order allows nothing", () => {
-    const actions = availableActions(at("COMPLETE"), { now: NOW });
+    const actions = availableActions(at("COMPLETE"), { ...RULES, now: NOW });
     expect(actions.every((a) => !a.allowed && a.reason?.includes("complete"))).toBe(true);
   });
 });

@@ -1,12 +1,16 @@
 import {
   type Actor,
   applyOrderEvent,
+  buildBusinessCalendar,
   createDraftOrder,
   type OrderEffect,
   type OrderEvent,
   type OrderEventContext,
   type PortOrder,
 } from "../src/index";
+
+/** The rule inputs every event needs: porting holidays of the test years, no carrier minimum. */
+export const RULES = { calendar: buildBusinessCalendar([2024, 2025, 2026, 2027]), carrierMinBusinessDays: 0 };
 
 export const USER: Actor = { kind: "USER", id: "u1" };
 export const STAFF: Actor = { kind: "STAFF", id: "s1" };
@@ -51,7 +55,7 @@ export function actorFor(event: OrderEvent): Actor {
 }
 
 export function step(order: PortOrder, event: OrderEvent, context: Partial<OrderEventContext> = {}) {
-  return applyOrderEvent(order, event, { now: NOW, actor: actorFor(event), ...context });
+  return applyOrderEvent(order, event, { ...RULES, now: NOW, actor: actorFor(event), ...context });
 }
 
 /** Applies events that must succeed. */

@@ -8,7 +8,7 @@ import {
   type OrderStatus,
   type PortOrder,
 } from "../src/index";
-import { actorFor, draftOrder, FOC_AT, run, TO_EXCEPTION, TO_FOC, TO_PENDING_FOC } from "./lifecycle-helpers";
+import { actorFor, draftOrder, FOC_AT, RULES, run, TO_EXCEPTION, TO_FOC, TO_PENDING_FOC } from "./lifecycle-helpers";
 
 /** Sequences start anywhere in the machine, so that short random sequences reach its deep states. */
 const STARTS: (() => PortOrder)[] = [
@@ -121,7 +121,7 @@ function runSequence(
 ) {
   let order = (STARTS[start] ?? draftOrder)();
   for (const [event, actor, now] of steps) {
-    const result = applyOrderEvent(order, event, { now, actor });
+    const result = applyOrderEvent(order, event, { ...RULES, now, actor });
     if (result.ok) {
       check(
         order,
@@ -169,7 +169,7 @@ describe("state machine properties", () => {
         const order = runSequence(steps, () => undefined);
         if (isTerminalStatus(order.status)) {
           for (const [event, actor, now] of more) {
-            expect(applyOrderEvent(order, event, { now, actor })).toMatchObject({
+            expect(applyOrderEvent(order, event, { ...RULES, now, actor })).toMatchObject({
               ok: false,
               error: { code: "TERMINAL_STATE" },
             });

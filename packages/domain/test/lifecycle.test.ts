@@ -14,6 +14,7 @@ import {
   FOC_AT,
   NOW,
   PARTNER,
+  RULES,
   run,
   STAFF,
   SYSTEM,
@@ -206,7 +207,7 @@ describe("history, actors, versions", () => {
     [{ type: "ACTIVATE", trigger: "SCHEDULED" }, USER, "FOC"],
     [{ type: "ACTIVATE", trigger: "ON_DEMAND" }, SYSTEM, "FOC"],
   ] as const)("refuses %j from a %j", (event, actor, status) => {
-    expect(applyOrderEvent(at(status), event, { now: NOW, actor })).toMatchObject({
+    expect(applyOrderEvent(at(status), event, { ...RULES, now: NOW, actor })).toMatchObject({
       ok: false,
       error: { code: "ACTOR_NOT_ALLOWED", field: "actor" },
     });
@@ -217,11 +218,11 @@ describe("history, actors, versions", () => {
     const accepted = applyOrderEvent(
       project,
       { type: "PARTNER_ACCEPTED", pon: "PWP250826000001" },
-      { now: NOW, actor: STAFF },
+      { ...RULES, now: NOW, actor: STAFF },
     );
     expect(accepted.ok && accepted.order.status).toBe("CSR_REVIEW");
     expect(
-      applyOrderEvent(project, { type: "PARTNER_ACCEPTED", pon: "123456789" }, { now: NOW, actor: STAFF }),
+      applyOrderEvent(project, { type: "PARTNER_ACCEPTED", pon: "123456789" }, { ...RULES, now: NOW, actor: STAFF }),
     ).toMatchObject({
       ok: false,
       error: { code: "INVALID_PON" },

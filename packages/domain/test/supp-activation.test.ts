@@ -5,6 +5,7 @@ import {
   effectTypes,
   FOC_AT,
   NOW,
+  RULES,
   run,
   STAFF,
   SYSTEM,
@@ -222,12 +223,12 @@ describe("short notice (SPEC 6 and 8)", () => {
     const order = requested.order;
     expect([order.status, order.supp?.type, order.supp?.manual]).toEqual(["FOC", "CANCEL", true]);
     expect(
-      applyOrderEvent(order, { type: "SUPP_ACCEPTED" }, { now: AT_CUTOFF, actor: { kind: "PARTNER" } }),
+      applyOrderEvent(order, { type: "SUPP_ACCEPTED" }, { ...RULES, now: AT_CUTOFF, actor: { kind: "PARTNER" } }),
     ).toMatchObject({
       ok: false,
       error: { code: "ACTOR_NOT_ALLOWED" },
     });
-    const accepted = applyOrderEvent(order, { type: "SUPP_ACCEPTED" }, { now: AT_CUTOFF, actor: STAFF });
+    const accepted = applyOrderEvent(order, { type: "SUPP_ACCEPTED" }, { ...RULES, now: AT_CUTOFF, actor: STAFF });
     expect(accepted.ok && accepted.order.status).toBe("CANCELLED");
   });
 
@@ -242,21 +243,29 @@ describe("short notice (SPEC 6 and 8)", () => {
     const refused = applyOrderEvent(
       requested.order,
       { type: "SUPP_REJECTED", reason: "LSP says no" },
-      { now: AT_CUTOFF, actor: STAFF },
+      { ...RULES, now: AT_CUTOFF, actor: STAFF },
     );
     expect(refused.ok && [refused.order.status, refused.order.focAt, refused.order.supp]).toEqual([
       "FOC",
       FOC_AT,
       null,
     ]);
-    const accepted = applyOrderEvent(requested.order, { type: "SUPP_ACCEPTED" }, { now: AT_CUTOFF, actor: STAFF });
+    const accepted = applyOrderEvent(
+      requested.order,
+      { type: "SUPP_ACCEPTED" },
+      { ...RULES, now: AT_CUTOFF, actor: STAFF },
+    );
     expect(accepted.ok && [accepted.order.status, accepted.order.focAt]).toEqual(["FOC", NEW_FOC]);
   });
 });
 
 describe("activation (SPEC 9)", () => {
   const activate = (order: ReturnType<typeof foc>, trigger: "SCHEDULED" | "ON_DEMAND", now: string) =>
-    applyOrderEvent(order, { type: "ACTIVATE", trigger }, { now, actor: trigger === "SCHEDULED" ? SYSTEM : USER });
+    applyOrderEvent(
+      order,
+      { type: "ACTIVATE", trigger },
+      { ...RULES, now, actor: trigger === "SCHEDULED" ? SYSTEM : USER },
+    );
 
   it("runs at the FOC date and time, not before, and only once", () => {
     expect(activate(foc(), "SCHEDULED", "2025-09-08T15:29:59Z")).toMatchObject({
@@ -368,7 +377,11 @@ describe("activation (SPEC 9)", () => {
   });
 
   it("records who and when", () => {
-    const result = applyOrderEvent(foc(), { type: "ACTIVATE", trigger: "SCHEDULED" }, { now: FOC_AT, actor: STAFF });
+    const result = applyOrderEvent(
+      foc(),
+      { type: "ACTIVATE", trigger: "SCHEDULED" },
+      { ...RULES, now: FOC_AT, actor: STAFF },
+    );
     expect(result.ok && result.effects[0]).toMatchObject({
       entry: { actor: STAFF, at: FOC_AT, reason: "Scheduled activation" },
     });

@@ -2,7 +2,7 @@ import { validatePon } from "../pon/pon";
 import { mapRejections } from "../rejections/map-rejection";
 import { parseInstant } from "../schedule/eastern-time";
 import { activationDueAt, handleActivate, handleTnsActivated, handleTnsExcluded } from "./activation-events";
-import { describeConflict } from "./changes";
+import { buildResubmitChanges, describeConflict } from "./changes";
 import {
   type ActorKind,
   isTerminalStatus,
@@ -123,7 +123,13 @@ function handle(order: PortOrder, event: OrderEvent, context: OrderEventContext)
           order,
           { status: "CSR_REVIEW", csrRound: order.csrRound + 1, rejections: [] },
           [
-            { type: "SEND_SUPP", route: routeOf(order.portType), suppType: "CHANGE", supCode: 3, changes: {} },
+            {
+              type: "SEND_SUPP",
+              route: routeOf(order.portType),
+              suppType: "CHANGE",
+              supCode: 3,
+              changes: buildResubmitChanges(order),
+            },
             { type: "RESTART_CSR", round: order.csrRound + 1 },
           ],
           "Resubmitted",

@@ -19,7 +19,7 @@ export interface ActionAvailability {
 /** A date the reschedule probe can use: the earliest valid FOC date at the start of the type's window. */
 function probeFoc(
   order: PortOrder,
-  context: { now: string; calendar?: BusinessCalendar; carrierMinBusinessDays?: number },
+  context: { now: string; calendar: BusinessCalendar; carrierMinBusinessDays: number },
 ): string {
   const portType = portTypeOf(order);
   const date = earliestFocDate({
@@ -37,7 +37,7 @@ function probeFoc(
  */
 export function availableActions(
   order: PortOrder,
-  context: { now: string; calendar?: BusinessCalendar; carrierMinBusinessDays?: number },
+  context: { now: string; calendar: BusinessCalendar; carrierMinBusinessDays: number },
 ): ActionAvailability[] {
   const probes: Record<CustomerAction, OrderEvent> = {
     EDIT: { type: "EDIT", changes: { serviceAddress: { unit: `${order.details.serviceAddress?.unit ?? ""}~` } } },

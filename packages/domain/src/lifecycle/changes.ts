@@ -102,6 +102,28 @@ export function buildSuppChanges(applied: AppliedChanges): SuppChanges {
   return out;
 }
 
+/**
+ * What a resubmit carries (SPEC 9: the end user cleared the blocker, the order goes again): the order as it stands,
+ * every field the partner checks, so the CHANGE is never empty.
+ */
+export function buildResubmitChanges(order: PortOrder): SuppChanges {
+  const d = order.details;
+  const out: SuppChanges = {
+    tns: order.lines.filter((line) => line.status !== "EXCLUDED").map((line) => line.tn),
+    partialPort: d.partialPort ?? false,
+    replacementBtn: d.replacementBtn ?? null,
+    accountNumber: d.accountNumber ?? null,
+    pin: d.pin ?? null,
+  };
+  if (d.btn !== undefined) {
+    out.btn = d.btn;
+  }
+  if (d.serviceAddress !== undefined) {
+    out.serviceAddress = { ...d.serviceAddress };
+  }
+  return out;
+}
+
 /** A conflict error that says what changed since the version the caller saw. */
 export function describeConflict(
   order: PortOrder,

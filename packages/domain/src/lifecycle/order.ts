@@ -164,8 +164,10 @@ export interface OrderEventContext {
   /** ISO instant of the event. */
   now: string;
   actor: Actor;
-  calendar?: BusinessCalendar;
-  carrierMinBusinessDays?: number;
+  /** Required: porting holidays, company-wide dates and the losing carrier's own (SPEC 6). */
+  calendar: BusinessCalendar;
+  /** Required: the losing carrier's minimum porting interval in business days (0 for on-net). */
+  carrierMinBusinessDays: number;
   /** The version the caller saw; a different current version is a conflict. */
   expectedVersion?: number;
   /** The order's history, to say what changed in a conflict. */

@@ -29,8 +29,15 @@ function checkFoc(order: PortOrder, requested: string, context: OrderEventContex
   return refuse("INVALID_FOC", check.errors.map((e) => e.message).join(" "), "requestedFoc");
 }
 
-/** Post-FOC SUPPs are capped, and none may start while another is in flight. */
+/** Post-FOC SUPPs are capped, none may start while another is in flight, and none once activation was sent. */
 function checkPostFocSupp(order: PortOrder, context: OrderEventContext): Step | null {
+  if (order.activationSent) {
+    return refuse(
+      "ACTIVATION_ALREADY_SENT",
+      "Activation was already sent to the carrier; the numbers are porting and the order can no longer be cancelled or rescheduled.",
+      "status",
+    );
+  }
   if (order.supp !== null) {
     return refuse("SUPP_IN_FLIGHT", "A change is already waiting for the losing carrier.");
   }

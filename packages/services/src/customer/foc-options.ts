@@ -1,8 +1,8 @@
-import { type DbOrTx, findCarrier, findCarriersBySpids, findOrderRow } from "@portway/db";
+import { type DbOrTx, findCarriersBySpids, findOrderRow } from "@portway/db";
 import { type FocOptionsOrder, listFocOptions, PORT_TYPES, type PortType } from "@portway/domain";
 import { z } from "zod";
 import { notFound } from "../errors";
-import { loadCalendar } from "../orders/order-store";
+import { loadRuleContext } from "../orders/rule-context";
 
 export const focOptionsForSubmissionInput = z.object({
   /** The planned orders of a submission preview: each one's losing carrier and port type. */
@@ -25,12 +25,11 @@ export async function getSubmissionFocOptions(db: DbOrTx, now: Date, input: FocO
     const carrier = bySpid.get(planned.carrierSpid);
     orders.push({
       portType: planned.portType,
-      calendar: await loadCalendar(db, carrier?.id ?? null, now),
-      ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+      ...(await loadRuleContext(db, carrier?.id ?? null, now)),
     });
   }
   if (orders.length === 0) {
-    orders.push({ portType: "AUTOMATED", calendar: await loadCalendar(db, null, now) });
+    orders.push({ portType: "AUTOMATED", ...(await loadRuleContext(db, null, now)) });
   }
   return { now, ...listFocOptions({ now: now.toISOString(), orders }) };
 }
@@ -41,12 +40,10 @@ export async function getOrderFocOptions(db: DbOrTx, now: Date, where: { orderId
   if (!row) {
     throw notFound("The order");
   }
-  const carrier = row.carrierId ? await findCarrier(db, row.carrierId) : null;
   const portType: PortType = (row.portType as PortType | null) ?? (row.onNet ? "ON_NET" : "AUTOMATED");
   const order: FocOptionsOrder = {
     portType,
-    calendar: await loadCalendar(db, row.carrierId, now),
-    ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+    ...(await loadRuleContext(db, row.carrierId, now)),
   };
   return { now, portType, ...listFocOptions({ now: now.toISOString(), orders: [order] }) };
 }

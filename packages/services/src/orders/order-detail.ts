@@ -107,7 +107,7 @@ export async function getOrderDetail(
     actions: availableActions(order, {
       now: options.now.toISOString(),
       calendar,
-      ...(carrier ? { carrierMinBusinessDays: carrier.minBusinessDays } : {}),
+      carrierMinBusinessDays: carrier?.minBusinessDays ?? 0,
     }),
     tns: lines.map((l) => ({
       tn: l.tn,

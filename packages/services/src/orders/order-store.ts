@@ -2,7 +2,6 @@ import {
   type DbOrTx,
   deleteOrderLines,
   findHistorySince,
-  findHolidays,
   findOpenRejections,
   findOrderLines,
   insertHistoryEntries,
@@ -26,8 +25,6 @@ import {
 import {
   type Actor,
   applyOrderEvent,
-  type BusinessCalendar,
-  buildBusinessCalendar,
   type HistoryEntry,
   isTerminalStatus,
   mapRejection,
@@ -48,6 +45,9 @@ import {
   recordOrderChange,
 } from "../notifications/record";
 import { outboxJobs } from "./jobs";
+import { loadRuleContext, loadRuleContexts } from "./rule-context";
+
+export { loadCalendar } from "./rule-context";
 
 export interface LoadedOrder {
   row: PortOrderRow;
@@ -95,23 +95,12 @@ export async function loadOrderForUpdate(
   return { row, lines, order: toDomainOrder(row, lines, open) };
 }
 
-/** The business calendar of an order: porting holidays, company-wide dates and the losing carrier's own. */
-export async function loadCalendar(db: DbOrTx, carrierId: string | null, now: Date): Promise<BusinessCalendar> {
-  const rows = await findHolidays(db, { carrierIds: carrierId ? [carrierId] : [] });
-  const year = now.getUTCFullYear();
-  return buildBusinessCalendar(
-    [year - 1, year, year + 1],
-    rows.map((r) => r.date),
-  );
-}
-
 export interface EventOptions {
   now: Date;
   actor: Actor;
   /** The caller's notification batch (it flushes it); without one, the news is written at once. */
   notifications?: NotificationBatch;
   expectedVersion?: number;
-  carrierMinBusinessDays?: number;
 }
 
 function historyRow(orderId: string, entry: HistoryEntry) {
@@ -135,7 +124,7 @@ function historyRow(orderId: string, entry: HistoryEntry) {
  */
 export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: OrderEvent, options: EventOptions) {
   const { row, order } = loaded;
-  const calendar = await loadCalendar(db, row.carrierId, options.now);
+  const rules = await loadRuleContext(db, row.carrierId, options.now);
   const history =
     options.expectedVersion !== undefined && options.expectedVersion !== order.version
       ? (await findHistorySince(db, order.id, options.expectedVersion)).map(
@@ -154,8 +143,7 @@ export async function applyEventToOrder(db: DbOrTx, loaded: LoadedOrder, event: 
   const transition = applyOrderEvent(order, event, {
     now: options.now.toISOString(),
     actor: options.actor,
-    calendar,
-    ...(options.carrierMinBusinessDays !== undefined ? { carrierMinBusinessDays: options.carrierMinBusinessDays } : {}),
+    ...rules,
     ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     history,
   });
@@ -263,20 +251,7 @@ export async function applyEventToOrders(
   const carrierIds = [
     ...new Set(items.flatMap((item) => (item.loaded.row.carrierId ? [item.loaded.row.carrierId] : []))),
   ];
-  const holidays = await findHolidays(db, { carrierIds });
-  const year = options.now.getUTCFullYear();
-  const calendars = new Map<string | null, BusinessCalendar>();
-  const calendarOf = (carrierId: string | null) => {
-    let calendar = calendars.get(carrierId);
-    if (!calendar) {
-      calendar = buildBusinessCalendar(
-        [year - 1, year, year + 1],
-        holidays.filter((h) => h.carrierId === null || h.carrierId === carrierId).map((h) => h.date),
-      );
-      calendars.set(carrierId, calendar);
-    }
-    return calendar;
-  };
+  const rulesOf = await loadRuleContexts(db, carrierIds, options.now);
   const results: PortOrder[] = [];
   const history: ReturnType<typeof historyRow>[] = [];
   const news: Parameters<typeof recordOrderChange>[1][] = [];
@@ -286,7 +261,7 @@ export async function applyEventToOrders(
     const transition = applyOrderEvent(loaded.order, event, {
       now: options.now.toISOString(),
       actor: options.actor,
-      calendar: calendarOf(loaded.row.carrierId),
+      ...rulesOf(loaded.row.carrierId),
       history: [],
     });
     if (!transition.ok) {
