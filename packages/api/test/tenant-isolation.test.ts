@@ -235,6 +235,7 @@ const table: Record<string, Check> = {
   "home.summary": { kind: "scoped", call: (c) => c.home.summary() },
   "foc.forOrder": { kind: "notFound", call: (c) => c.foc.forOrder({ orderId: victim.orderId }) },
   "foc.forSubmission": { kind: "scoped", call: (c) => c.foc.forSubmission({ orders: [] }) },
+  "foc.risk": { kind: "scoped", call: (c) => c.foc.risk({ orders: [] }) },
   "account.users": { kind: "scoped", call: (c) => c.account.users() },
   "account.addUser": {
     kind: "scoped",

@@ -1,5 +1,6 @@
 "use client";
 
+import type { QueueInput } from "@portway/services";
 import { DataTable, type DataTableState } from "@portway/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useUrlTableState } from "@/components/use-url-state";
@@ -56,7 +57,8 @@ export function QueueView({ queue }: { queue: QueueName }) {
     page: state.page,
     pageSize: state.pageSize,
     mine,
-    sort: state.sort ?? undefined,
+    // The server refuses a sort key outside its enum (a hand-edited URL) with a 400.
+    sort: (state.sort ?? undefined) as QueueInput["sort"],
     direction: state.direction,
     search: search || undefined,
   };
