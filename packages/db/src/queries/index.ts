@@ -22,3 +22,4 @@ export * from "./reports";
 export * from "./sandbox-clock";
 export * from "./scans";
 export * from "./webhooks";
+export * from "./idempotency";

@@ -10,3 +10,4 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./partner";
 export * from "./system";
+export * from "./idempotency";
