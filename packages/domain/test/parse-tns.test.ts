@@ -116,7 +116,7 @@ describe("parseTns: ranges", () => {
     ["end of 3 digits", "7182340100-199", "RANGE_END_INVALID"],
     ["end of 5 digits", "7182340100-10199", "RANGE_END_INVALID"],
     ["missing end", "7182340100-", "RANGE_END_INVALID"],
-    ["invalid start NPA", "1182340100-0199", "INVALID_LENGTH"],
+    ["invalid start NPA", "1182340100-0199", "NPA_FIRST_DIGIT"],
     ["start in N11 exchange", "7189110100-0199", "NXX_N11"],
     ["toll-free range", "8002340100-0199", "TOLL_FREE"],
   ])("%s -> %s", (_name, input, code) => {

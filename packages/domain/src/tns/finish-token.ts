@@ -24,6 +24,7 @@ export interface Sink {
   warnings: Issue[];
   seen: NumberSet;
   maxRangeSize: number;
+  maxTotalTns: number;
 }
 
 /** Scanner state of the token being read; one object per call, reset per token. */
@@ -169,6 +170,12 @@ function finishRange(input: string, start: number, end: number | null, sink: Sin
   const code = checkExchange(Math.floor(start / 10_000_000), nxx);
   if (code !== null) {
     fail(sink, input, code);
+    return;
+  }
+  const total = sink.tns.length + count;
+  if (total > sink.maxTotalTns) {
+    const message = `The range ${input} holds ${count.toLocaleString("en-US")} numbers and would bring the input to ${total.toLocaleString("en-US")}; one input holds at most ${sink.maxTotalTns.toLocaleString("en-US")} numbers. Check the rest separately.`;
+    fail(sink, input, "INPUT_TOO_LARGE", message);
     return;
   }
   let fictional = 0;

@@ -7,6 +7,7 @@ import {
   type TokenState,
 } from "./finish-token";
 import { createNumberSet } from "./number-set";
+import { MAX_TNS_PER_INPUT } from "./tn-rules";
 
 /**
  * The telephone-number parser of SPEC 3, written as a single-pass character scanner: the input is walked once,
@@ -17,6 +18,11 @@ import { createNumberSet } from "./number-set";
 export interface ParseTnsOptions {
   /** Largest range accepted, checked before expansion. Default 10,000. */
   maxRangeSize?: number;
+  /**
+   * Most numbers one input may hold once its ranges are expanded, checked before each range is expanded (a few
+   * bytes of ranges would otherwise become millions of numbers). Default MAX_TNS_PER_INPUT.
+   */
+  maxTotalTns?: number;
 }
 
 export interface ParsedTns {
@@ -96,7 +102,34 @@ function splitsAtSpace(s: string, k: number, lastSig: number, st: TokenState): b
   if (c === 40 && st.nd > 0 && !(st.nd === 1 && st.first === 1)) {
     return true;
   }
-  return countWordDigits(s, k) >= 10;
+  const next = countWordDigits(s, k);
+  // The next word is a number on its own, or it would overshoot this one while the words from it make a number.
+  return next >= 10 || (st.nd + next > targetDigits(st) && startsNumberAhead(s, k));
+}
+
+/** True when the space-separated words from `k` (up to a hard separator) add up to exactly one complete number. */
+function startsNumberAhead(s: string, k: number): boolean {
+  let digits = 0;
+  let first = -1;
+  let i = k;
+  while (i < s.length && digits <= 11) {
+    const c = s.charCodeAt(i);
+    if (isHardSeparator(c)) {
+      break;
+    }
+    if (c >= 48 && c <= 57) {
+      first = digits === 0 ? c - 48 : first;
+      digits++;
+    } else if (c === SPACE || c === NBSP) {
+      if (digits === 10 || (digits === 11 && first === 1)) {
+        return true;
+      }
+    } else if (c === PLUS || isLetter(c) || c === HASH) {
+      return false;
+    }
+    i++;
+  }
+  return digits === 10 || (digits === 11 && first === 1);
 }
 
 function readChar(s: string, j: number, c: number, st: TokenState, tokenStart: number): void {
@@ -175,7 +208,8 @@ function scanText(s: string, sink: Sink, st: TokenState): void {
       st.nd = nd;
       st.endNd = endNd;
       if (c === DASH) {
-        if (!st.inRange && !st.letter && nd === (st.first === 1 ? 11 : 10)) {
+        // 10 digits (an NPA starting with 1 too, so that the range reports its NPA) or 1 + 10 digits.
+        if (!st.inRange && !st.letter && (nd === 10 || (nd === 11 && st.first === 1))) {
           st.inRange = true;
         }
         last = j;
@@ -221,6 +255,7 @@ export function parseTns(input: string | readonly string[], options?: ParseTnsOp
     warnings: [],
     seen: createNumberSet(typeof input === "string" ? input.length / 12 : input.length),
     maxRangeSize: options?.maxRangeSize ?? DEFAULT_MAX_RANGE_SIZE,
+    maxTotalTns: options?.maxTotalTns ?? MAX_TNS_PER_INPUT,
   };
   const st = createState();
   if (typeof input === "string") {

@@ -23,8 +23,15 @@ export const TN_ERROR_CODES = [
   "RANGE_NOT_SAME_EXCHANGE",
   "RANGE_REVERSED",
   "RANGE_TOO_LARGE",
+  "INPUT_TOO_LARGE",
 ] as const;
 export type TnErrorCode = (typeof TN_ERROR_CODES)[number];
+
+/**
+ * Most numbers one input (a portability check, a paste in a form) holds once its ranges are expanded; the parser
+ * refuses a range that would pass it before expanding it.
+ */
+export const MAX_TNS_PER_INPUT = 50_000;
 
 export const TN_WARNING_CODES = ["DUPLICATE", "SUSPICIOUS_555", "PAY_PER_CALL_976"] as const;
 export type TnWarningCode = (typeof TN_WARNING_CODES)[number];
@@ -58,6 +65,7 @@ export const TN_MESSAGES: Readonly<Record<TnErrorCode | TnWarningCode, string>> 
   RANGE_NOT_SAME_EXCHANGE: "Both ends of a range must share the area code and exchange (NPA-NXX).",
   RANGE_REVERSED: "The start of a range must not be after its end.",
   RANGE_TOO_LARGE: "A range can hold at most 10,000 numbers.",
+  INPUT_TOO_LARGE: `One input holds at most ${MAX_TNS_PER_INPUT.toLocaleString("en-US")} numbers once its ranges are expanded.`,
   DUPLICATE: "Entered more than once; counted once.",
   SUSPICIOUS_555: "555 numbers are rarely assigned; check that this number is really in service.",
   PAY_PER_CALL_976: "Exchange 976 was used for pay-per-call services; check that this number is really in service.",

@@ -11,6 +11,7 @@ import {
   type FieldIssue,
   groupTnsIntoOrders,
   type Issue,
+  MAX_TNS_PER_INPUT,
   type PortLimits,
   type PortType,
   parseTns,
@@ -81,13 +82,13 @@ export interface NumberCheckResult {
 }
 
 export interface NumberCheckLimits extends Partial<PortLimits> {
-  /** Most numbers one check accepts after ranges are expanded. Default 50,000. */
+  /** Most numbers one check accepts after ranges are expanded. Default the domain's MAX_TNS_PER_INPUT. */
   maxTns?: number;
   /** Largest range (SPEC 3). Default 10,000. */
   maxRangeSize?: number;
 }
 
-export const NUMBER_CHECK_MAX_TNS = 50_000;
+export const NUMBER_CHECK_MAX_TNS = MAX_TNS_PER_INPUT;
 // Holidays that can matter: the longest lead (30 business days) stays well inside this many calendar days.
 const HOLIDAY_HORIZON_DAYS = 120;
 
@@ -148,14 +149,18 @@ export async function checkNumbers(
   request: { input: string; accountId: string; now: Date; limits?: NumberCheckLimits },
 ): Promise<NumberCheckResult> {
   const limits = request.limits ?? {};
-  const parsed = parseTns(request.input, { maxRangeSize: limits.maxRangeSize });
   const maxTns = limits.maxTns ?? NUMBER_CHECK_MAX_TNS;
-  if (parsed.tns.length > maxTns) {
+  const parsed = parseTns(request.input, { maxRangeSize: limits.maxRangeSize, maxTotalTns: maxTns });
+  // The parser refuses, before expanding it, a range that would pass the cap; either way the check is refused.
+  const capped = parsed.errors.find((error) => error.code === "INPUT_TOO_LARGE");
+  if (parsed.tns.length > maxTns || capped !== undefined) {
     throw invalid([
       {
         field: "input",
         code: "TOO_MANY_NUMBERS",
-        message: `One check takes at most ${maxTns.toLocaleString("en-US")} numbers; this input has ${parsed.tns.length.toLocaleString("en-US")}.`,
+        message:
+          capped?.message ??
+          `One check takes at most ${maxTns.toLocaleString("en-US")} numbers; this input has ${parsed.tns.length.toLocaleString("en-US")}.`,
       },
     ]);
   }
