@@ -8,6 +8,7 @@ import { adminNumberingRouter } from "./admin/numbering";
 import { adminOrdersRouter } from "./admin/orders";
 import { adminQueuesRouter } from "./admin/queues";
 import { adminReportsRouter } from "./admin/reports";
+import { adminSearchRouter } from "./admin/search";
 import { adminSystemRouter } from "./admin/system";
 import { adminTicketsRouter } from "./admin/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -20,6 +21,7 @@ export const adminRouter = router({
   orders: adminOrdersRouter,
   queues: adminQueuesRouter,
   reports: adminReportsRouter,
+  search: adminSearchRouter,
   system: adminSystemRouter,
   tickets: adminTicketsRouter,
   notifications: adminNotificationsRouter,

@@ -1,4 +1,5 @@
 export * from "./dead-letters";
 export * from "./queues";
 export * from "./record-events";
+export * from "./search";
 export * from "./workbench";

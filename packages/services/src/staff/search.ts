@@ -1,0 +1,163 @@
+import {
+  type DbOrTx,
+  findAccountsByName,
+  findOrdersByIdentifier,
+  findOrdersByTn,
+  findStaffOrderFilterChoices,
+  findStaffOrdersForExport,
+  findStaffOrdersPage,
+  SEARCH_LIMIT,
+  type StaffOrderFilters,
+  type StaffOrderRow,
+} from "@portway/db";
+import { parseTn } from "@portway/domain";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { orderFiltersInput, orderListInput, toOrderFilters } from "../orders/list-orders";
+
+export const searchInput = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, { message: "Type a TN, a PON, a partner order ID, a BTN, a customer reference or an account name." })
+    .max(100, { message: "Search for at most 100 characters." }),
+});
+export type SearchInput = z.infer<typeof searchInput>;
+
+function presentOrder(row: StaffOrderRow) {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    accountName: row.accountName,
+    status: row.status,
+    portType: row.portType,
+    pon: row.pon,
+    partnerOrderId: row.partnerOrderId,
+    customerReference: row.customerReference,
+    btn: row.btn,
+    tnCount: row.tnCount,
+    carrierName: row.carrierName,
+    requestedFocAt: row.requestedFocAt,
+    focAt: row.focAt,
+    suppPending: row.supp !== null,
+    assignedTo: row.assignedTo,
+    assigneeName: row.assigneeName,
+    createdAt: row.createdAt,
+  };
+}
+export type StaffOrderListRow = ReturnType<typeof presentOrder>;
+
+/**
+ * The header's search box: a TN in any format of SPEC 3 (parsed by the domain), or a PON, partner order ID, BTN,
+ * customer reference (exact) or account name (contains). Exactly one order and no account: go straight to it.
+ */
+export async function searchEverything(db: DbOrTx, input: SearchInput) {
+  const q = input.q;
+  const parsed = parseTn(q);
+  const tn = parsed.ok ? parsed.tn : undefined;
+  const [byTn, byIdentifier, accounts] = await Promise.all([
+    tn ? findOrdersByTn(db, tn) : Promise.resolve([]),
+    findOrdersByIdentifier(db, q, tn),
+    q.length >= 2 ? findAccountsByName(db, q) : Promise.resolve([]),
+  ]);
+  const seen = new Set<string>();
+  const orders = [...byTn, ...byIdentifier]
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const truncated = orders.length > SEARCH_LIMIT || accounts.length > SEARCH_LIMIT;
+  const onlyOrder = orders.length === 1 && accounts.length === 0 ? orders[0] : undefined;
+  const onlyAccount = accounts.length === 1 && orders.length === 0 ? accounts[0] : undefined;
+  return {
+    q,
+    /** The TN the input was read as (E.164), when it is one. */
+    tn: tn ?? null,
+    goTo: onlyOrder ? `/orders/${onlyOrder.id}` : onlyAccount ? `/accounts/${onlyAccount.id}` : null,
+    orders: orders.slice(0, SEARCH_LIMIT).map(presentOrder),
+    accounts: accounts.slice(0, SEARCH_LIMIT),
+    truncated,
+  };
+}
+
+/** The staff orders list: the customer list's filters plus account, losing carrier and assignee. */
+export const staffOrderFiltersInput = orderFiltersInput.extend({
+  accountId: z.string().uuid().optional(),
+  carrierId: z.string().uuid().optional(),
+  assignee: z.union([z.literal("none"), z.string().min(1).max(100)]).optional(),
+});
+export type StaffOrderFiltersInput = z.infer<typeof staffOrderFiltersInput>;
+export const staffOrderListInput = orderListInput.extend(staffOrderFiltersInput.shape);
+export type StaffOrderListInput = z.infer<typeof staffOrderListInput>;
+
+function toStaffFilters(input: StaffOrderFiltersInput): StaffOrderFilters {
+  return {
+    ...toOrderFilters(input),
+    accountId: input.accountId,
+    carrierId: input.carrierId,
+    assignee: input.assignee,
+  };
+}
+
+export async function listStaffOrders(db: DbOrTx, input: StaffOrderListInput) {
+  const { rows, total, totalCapped } = await findStaffOrdersPage(db, {
+    ...toStaffFilters(input),
+    page: input.page,
+    pageSize: input.pageSize,
+    sort: input.sort,
+    direction: input.direction,
+  });
+  return { total, totalCapped, rows: rows.map(presentOrder) };
+}
+
+export function getStaffOrderFilterChoices(db: DbOrTx) {
+  return findStaffOrderFilterChoices(db);
+}
+
+const csvHeader = [
+  "Order ID",
+  "Account",
+  "Customer reference",
+  "Status",
+  "Port type",
+  "PON",
+  "Partner order ID",
+  "BTN",
+  "TNs",
+  "Losing carrier",
+  "Assignee",
+  "Requested FOC",
+  "FOC",
+  "Created",
+];
+
+/** A spreadsheet never runs a cell as a formula: a leading =, +, -, @, tab or CR is escaped with a quote. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvRow(row: StaffOrderRow): string[] {
+  return [
+    row.id,
+    row.accountName,
+    row.customerReference ?? "",
+    row.status,
+    row.portType ?? "",
+    row.pon ?? "",
+    row.partnerOrderId ?? "",
+    row.btn ?? "",
+    String(row.tnCount),
+    row.carrierName ?? "",
+    row.assigneeName ?? "",
+    row.requestedFocAt?.toISOString() ?? "",
+    row.focAt?.toISOString() ?? "",
+    row.createdAt.toISOString(),
+  ].map(neutraliseFormula);
+}
+
+/** The whole filtered set (not just the page) as CSV, streamed in batches so memory stays flat. */
+export async function* exportStaffOrdersCsv(db: DbOrTx, input: StaffOrderFiltersInput): AsyncGenerator<string> {
+  const filters = toStaffFilters(input);
+  yield stringify([csvHeader], { record_delimiter: "windows" });
+  for await (const batch of findStaffOrdersForExport(db, filters)) {
+    yield stringify(batch.map(csvRow), { record_delimiter: "windows" });
+  }
+}
