@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { createLogger, setLogger } = await import("@portway/observability");
     setLogger(createLogger("admin-portal"));
+    // Route handlers get no socket: each request carries its peer address in a header no client can set.
+    const { stampPeerAddresses } = await import("@portway/services/auth");
+    stampPeerAddresses();
   }
 }
 

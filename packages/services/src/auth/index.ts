@@ -54,9 +54,10 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     advanced: { cookiePrefix: `portway-${portal}` },
     telemetry: { enabled: false },
-    // better-auth turns its limiter on by NODE_ENV, which `next start` always sets to production: follow Portway's
-    // own mode instead, so a development instance served by `next start` (demo, browser tests) is not throttled.
-    rateLimit: { enabled: options.production },
+    // better-auth's limiter counts per process and keys on X-Forwarded-For, which any client sets: sign-in is
+    // throttled in front of it instead (handleAuthRequest, counts held in PostgreSQL, the client address from the
+    // trusted-proxy setting).
+    rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") {
@@ -122,4 +123,8 @@ export async function resolveIdentity(
   return null;
 }
 
+export * from "./auth-route";
+export * from "./client-address";
+export * from "./http";
+export * from "./limits";
 export * from "./portal-runtime";

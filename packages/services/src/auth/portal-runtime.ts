@@ -4,7 +4,9 @@ import { systemClock } from "../clock";
 import type { PortalEnv } from "../config/portal-env";
 import type { Identity } from "../identity";
 import { createSandboxClock } from "../sandbox/sandbox-clock";
+import { handleAuthRequest } from "./auth-route";
 import { createAuth, type PortwayAuth, resolveIdentity } from "./index";
+import { SignInThrottle } from "./limits";
 
 export interface PortalRuntime {
   env: PortalEnv;
@@ -14,11 +16,14 @@ export interface PortalRuntime {
   /** Brings the clock up to date with the sandbox's stored offset (no-op in production). */
   refreshClock: () => Promise<void>;
   identify: (headers: Headers) => Promise<Identity | null>;
+  /** The `/api/auth/*` route: body cap and sign-in throttling in front of better-auth. */
+  handleAuth: (request: Request) => Promise<Response>;
 }
 
 /** What a portal's server needs, built once per process from its configuration. */
 export function createPortalRuntime(env: PortalEnv): PortalRuntime {
-  const { db } = createDb(env.databaseUrl, { applicationName: `portway-${env.portal}` });
+  const { db, pool } = createDb(env.databaseUrl, { applicationName: `portway-${env.portal}` });
+  const throttle = new SignInThrottle(pool);
   const auth = createAuth({
     db,
     portal: env.portal,
@@ -38,5 +43,6 @@ export function createPortalRuntime(env: PortalEnv): PortalRuntime {
       await sandbox?.refresh();
     },
     identify: (headers) => resolveIdentity(auth, db, env.portal, headers),
+    handleAuth: (request) => handleAuthRequest(request, { auth, throttle, trustedProxyHops: env.trustedProxyHops }),
   };
 }

@@ -19,6 +19,8 @@ export interface PortalEnv {
   partnerUrl: string;
   /** Bearer token for `/metrics`; without one, production does not serve it. */
   metricsToken: string | null;
+  /** Reverse proxies in front that append to X-Forwarded-For (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
+  trustedProxyHops: number;
 }
 
 export const defaultPorts = { customer: 3000, admin: 3001, worker: 3002, simulator: 3003, postgres: 5433 } as const;
@@ -44,6 +46,7 @@ export function readPortalEnv(env: EnvSource, portal: Portal): PortalEnv {
     }),
     partnerUrl: readPartnerUrl(env, production, simulatorPort),
     metricsToken: env.METRICS_TOKEN || null,
+    trustedProxyHops: readTrustedProxyHops(env),
   };
 }
 
@@ -58,4 +61,19 @@ export function readPartnerUrl(env: EnvSource, production: boolean, simulatorPor
     fallback,
     what: "the porting partner's API URL (the real partner, never the simulator)",
   });
+}
+
+/** TRUSTED_PROXY_HOPS: how many reverse proxies in front append the address they saw to X-Forwarded-For. */
+export function readTrustedProxyHops(env: EnvSource): number {
+  const raw = env.TRUSTED_PROXY_HOPS;
+  if (raw === undefined || raw === "") {
+    return 0;
+  }
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new ConfigError(
+      `TRUSTED_PROXY_HOPS="${raw}" is not a proxy count: use 0 (no proxy in front) up to 10, the number of proxies that append to X-Forwarded-For.`,
+    );
+  }
+  return hops;
 }

@@ -4,6 +4,6 @@ import { getRuntime } from "@/server/runtime";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handler = instrumentRoute("auth", (request: Request) => getRuntime().auth.handler(request));
+const handler = instrumentRoute("auth", (request: Request) => getRuntime().handleAuth(request));
 
 export { handler as GET, handler as POST };

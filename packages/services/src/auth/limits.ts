@@ -1,0 +1,128 @@
+import type { Db } from "@portway/db";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+
+/** The app's PostgreSQL pool. */
+export type Pool = Db["$client"];
+
+/** The table of the migrations that every limiter shares (each under its own key prefix). */
+const tableName = "rate_limits";
+
+/** A refusal: how many whole seconds the caller must wait (the `Retry-After` value). */
+export interface Throttled {
+  retryAfterSeconds: number;
+}
+
+function limiter(pool: Pool, keyPrefix: string, points: number, durationSeconds: number) {
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName,
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration: durationSeconds,
+  });
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/**
+ * Failures of one key: `allowed` within `windowSeconds`, then the key is blocked, for `firstBlockSeconds` the first
+ * time and twice as long each time after within a day, up to `maxBlockSeconds`.
+ */
+class FailureBackoff {
+  private readonly failures: RateLimiterPostgres;
+  private readonly blocks: RateLimiterPostgres;
+
+  constructor(
+    pool: Pool,
+    prefix: string,
+    private readonly rule: {
+      allowed: number;
+      windowSeconds: number;
+      firstBlockSeconds: number;
+      maxBlockSeconds: number;
+    },
+  ) {
+    this.failures = limiter(pool, `${prefix}_fail`, rule.allowed, rule.windowSeconds);
+    this.blocks = limiter(pool, `${prefix}_block`, 1_000_000, 24 * 60 * 60);
+  }
+
+  /** The wait while the key is blocked, else null. */
+  async blocked(key: string): Promise<Throttled | null> {
+    const state = await this.failures.get(key);
+    if (state && state.consumedPoints > this.rule.allowed) {
+      return { retryAfterSeconds: seconds(state.msBeforeNext) };
+    }
+    return null;
+  }
+
+  /** Counts a failure; the one that reaches the allowance blocks the key. */
+  async failed(key: string): Promise<void> {
+    const state = await this.failures.consume(key).catch((refused: unknown) => {
+      if (refused instanceof RateLimiterRes) {
+        return refused;
+      }
+      throw refused;
+    });
+    if (state.consumedPoints >= this.rule.allowed) {
+      const blocks = await this.blocks.penalty(key, 1);
+      const duration = Math.min(
+        this.rule.firstBlockSeconds * 2 ** Math.max(0, blocks.consumedPoints - 1),
+        this.rule.maxBlockSeconds,
+      );
+      await this.failures.block(key, duration);
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.failures.delete(key);
+  }
+}
+
+/**
+ * Sign-in throttling held in PostgreSQL, so every portal process sees the same counts: per client address (password
+ * spraying over many emails) and per email (guessing one account's password, whatever address it comes from).
+ */
+export class SignInThrottle {
+  private readonly byAddress: FailureBackoff;
+  private readonly byEmail: FailureBackoff;
+
+  constructor(pool: Pool) {
+    this.byAddress = new FailureBackoff(pool, "signin_ip", {
+      allowed: 20,
+      windowSeconds: 15 * 60,
+      firstBlockSeconds: 15 * 60,
+      maxBlockSeconds: 24 * 60 * 60,
+    });
+    this.byEmail = new FailureBackoff(pool, "signin_email", {
+      allowed: 5,
+      windowSeconds: 15 * 60,
+      firstBlockSeconds: 60,
+      maxBlockSeconds: 60 * 60,
+    });
+  }
+
+  /** Whether a sign-in from `address` as `email` may be tried now; the longer wait when both are blocked. */
+  async check(address: string, email: string | null): Promise<Throttled | null> {
+    const [ip, account] = await Promise.all([
+      this.byAddress.blocked(address),
+      email ? this.byEmail.blocked(email) : Promise.resolve(null),
+    ]);
+    if (ip && account) {
+      return ip.retryAfterSeconds >= account.retryAfterSeconds ? ip : account;
+    }
+    return ip ?? account;
+  }
+
+  async failed(address: string, email: string | null): Promise<void> {
+    await Promise.all([this.byAddress.failed(address), email ? this.byEmail.failed(email) : Promise.resolve()]);
+  }
+
+  /** A correct password clears the email's count (not the address's: one success does not excuse a spray). */
+  async succeeded(email: string): Promise<void> {
+    await this.byEmail.reset(email);
+  }
+}
