@@ -10,6 +10,7 @@ export * from "./lifecycle/editable-fields";
 export * from "./lifecycle/order";
 export * from "./lifecycle/stuck";
 export * from "./pon/pon";
+export * from "./port-type/field-limits";
 export * from "./port-type/group-orders";
 export * from "./port-type/port-type";
 export * from "./port-type/validate-submission";

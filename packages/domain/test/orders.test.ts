@@ -195,7 +195,7 @@ describe("validateSubmission (SPEC 5)", () => {
     ],
     [
       "street over the partner limit",
-      { serviceAddress: { houseNumber: "1", street: "s".repeat(51), city: "c", state: "NY", zip: "11201" } },
+      { serviceAddress: { houseNumber: "1", street: "s".repeat(61), city: "c", state: "NY", zip: "11201" } },
       ["serviceAddress.street:TOO_LONG_FOR_PARTNER"],
     ],
     [

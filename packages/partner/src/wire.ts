@@ -1,24 +1,25 @@
+import { DEFAULT_PORT_LIMITS, PARTNER_FIELD_LIMITS } from "@portway/domain";
 import { z } from "zod";
 
 /**
- * Building blocks shared by the partner's requests, responses and callbacks. Field limits are the partner's
- * (Level 3/Lumen-like LSR limits), exported so that Portway can name the limit in its own validation errors.
+ * Building blocks shared by the partner's requests, responses and callbacks. Field limits and TN counts are the
+ * domain's (one table, PARTNER_FIELD_LIMITS and DEFAULT_PORT_LIMITS), under the names the wire uses.
  */
 export const partnerFieldLimits = {
-  businessName: 25,
-  firstName: 25,
-  lastName: 25,
-  authorizingPerson: 50,
-  accountNumber: 30,
-  pin: 10,
-  houseNumber: 10,
-  streetName: 60,
-  unit: 20,
-  city: 32,
+  businessName: PARTNER_FIELD_LIMITS["subscriber.businessName"],
+  firstName: PARTNER_FIELD_LIMITS["subscriber.firstName"],
+  lastName: PARTNER_FIELD_LIMITS["subscriber.lastName"],
+  authorizingPerson: PARTNER_FIELD_LIMITS.loaAuthorizingPerson,
+  accountNumber: PARTNER_FIELD_LIMITS.accountNumber,
+  pin: PARTNER_FIELD_LIMITS.pin,
+  houseNumber: PARTNER_FIELD_LIMITS["serviceAddress.houseNumber"],
+  streetName: PARTNER_FIELD_LIMITS["serviceAddress.street"],
+  unit: PARTNER_FIELD_LIMITS["serviceAddress.unit"],
+  city: PARTNER_FIELD_LIMITS["serviceAddress.city"],
   clientOrderId: 64,
   idempotencyKey: 200,
-  automatedMaxTns: 600,
-  onNetMaxTns: 999,
+  automatedMaxTns: DEFAULT_PORT_LIMITS.offNetAutomatedMax,
+  onNetMaxTns: DEFAULT_PORT_LIMITS.onNetAutomatedMax,
 } as const;
 
 /** A NANP number as the partner wants it: 10 digits, NPA and NXX not starting with 0 or 1. */

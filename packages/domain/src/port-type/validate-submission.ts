@@ -5,6 +5,7 @@ import { easternDate } from "../schedule/eastern-time";
 import { checkRequestedFoc } from "../schedule/foc";
 import { toFieldIssues } from "../schemas/field-issues";
 import { type OrderDraft, type OrderSubmission, orderSubmissionSchema } from "../schemas/order";
+import { PARTNER_FIELD_LIMITS } from "./field-limits";
 import { DEFAULT_PORT_LIMITS, decidePortType, type PortLimits, type PortType } from "./port-type";
 
 export type CarrierType = "WIRELINE" | "WIRELESS" | "VOIP";
@@ -17,20 +18,6 @@ export interface CarrierRules {
   /** Minimum porting interval in business days. */
   minBusinessDays?: number;
 }
-
-/** The partner's field length limits; the error names the limit. */
-export const PARTNER_FIELD_LIMITS: Readonly<Record<string, number>> = {
-  "subscriber.businessName": 25,
-  "subscriber.firstName": 25,
-  "subscriber.lastName": 25,
-  accountNumber: 20,
-  pin: 10,
-  "serviceAddress.houseNumber": 10,
-  "serviceAddress.street": 50,
-  "serviceAddress.unit": 15,
-  "serviceAddress.city": 32,
-  loaAuthorizingPerson: 50,
-};
 
 export const LOA_MAX_AGE_DAYS = 30;
 
