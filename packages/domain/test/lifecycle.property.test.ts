@@ -33,6 +33,9 @@ const LISTED = new Set([
   "CSR_REVIEW CSR_RETURNED PENDING_FOC",
   "CSR_REVIEW CSR_UNAVAILABLE PENDING_FOC",
   "PENDING_FOC FOC_RECEIVED FOC",
+  // The LSP revises the FOC (its answer to a reschedule); a second rejection adds to the first.
+  "FOC FOC_RECEIVED FOC",
+  "EXCEPTION REJECTED EXCEPTION",
   "FOC TNS_ACTIVATED FOC",
   "FOC TNS_ACTIVATED COMPLETE",
   "FOC TNS_EXCLUDED FOC",
@@ -62,7 +65,7 @@ const LISTED = new Set([
     `${s} RESCHEDULE ${s}`,
     `${s} EDIT CSR_REVIEW`,
   ]),
-  ...["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION"].map((s) => `${s} TNS_EXCLUDED ${s}`),
+  ...["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION", "SUPP_PENDING"].map((s) => `${s} TNS_EXCLUDED ${s}`),
 ]);
 
 const TNS = ["+17182340001", "+17182340002", "+17182340003"];
@@ -154,6 +157,9 @@ describe("state machine properties", () => {
     // The generator reaches the interesting parts of the machine.
     for (const key of [
       "PENDING_FOC FOC_RECEIVED FOC",
+      // The LSP revises the FOC (its answer to a reschedule); a second rejection adds to the first.
+      "FOC FOC_RECEIVED FOC",
+      "EXCEPTION REJECTED EXCEPTION",
       "SUPP_PENDING SUPP_ACCEPTED CANCELLED",
       "FOC RESCHEDULE SUPP_PENDING",
       "EXCEPTION RESUBMIT CSR_REVIEW",

@@ -153,12 +153,10 @@ describe("the SPEC 7 diagram, transition by transition", () => {
     ["PENDING_FOC", { type: "SUPP_ACCEPTED" }],
     ["PENDING_FOC", { type: "ACTIVATE", trigger: "SCHEDULED" }],
     ["PENDING_FOC", { type: "TNS_ACTIVATED", tns: ["+17182340001"] }],
-    ["EXCEPTION", { type: "REJECTED", rejections: [] }],
     ["EXCEPTION", { type: "FOC_RECEIVED", focAt: FOC_AT }],
     ["FOC", { type: "REJECTED", rejections: [] }],
     ["FOC", { type: "RESUBMIT" }],
     ["FOC", { type: "SUPP_REJECTED", reason: "x" }],
-    ["FOC", { type: "FOC_RECEIVED", focAt: FOC_AT }],
   ];
   it.each(UNLISTED)("refuses %s + %j", (from, event) => {
     const result = step(at(from), event);

@@ -201,14 +201,14 @@ describe("checkRequestedFoc: time windows in winter and summer (SPEC 6)", () => 
     ["ON_NET", SUMMER_NOW, "2026-07-15T09:00:00Z", "05:00 EDT", "OUTSIDE_SUPPORT_HOURS"],
     ["ON_NET", SUMMER_NOW, "2026-07-16T02:01:00Z", "22:01 EDT", "OUTSIDE_TIME_WINDOW"],
     ["PROJECT", WINTER_NOW, "2026-01-30T16:30:00Z", "11:30 EST", null],
-    ["PROJECT", WINTER_NOW, "2026-01-30T16:31:00Z", "11:31 EST", "OUTSIDE_TIME_WINDOW"],
+    ["PROJECT", WINTER_NOW, "2026-01-30T16:31:00Z", "11:31 EST", "PROJECT_TIME_FIXED"],
     ["PROJECT", SUMMER_NOW, "2026-07-31T15:30:00Z", "11:30 EDT", null],
-    ["PROJECT", SUMMER_NOW, "2026-07-31T16:30:00Z", "12:30 EDT", "OUTSIDE_TIME_WINDOW"],
+    ["PROJECT", SUMMER_NOW, "2026-07-31T16:30:00Z", "12:30 EDT", "PROJECT_TIME_FIXED"],
   ] as const)("%s %s: %s (%s) -> %s", (portType, now, requested, _label, code) => {
     const result = checkRequestedFoc({ requested, portType, now });
     if (code === null) {
       expect(result).toEqual({ ok: true, warnings: [] });
-    } else if (code === "OUTSIDE_SUPPORT_HOURS") {
+    } else if (code === "OUTSIDE_SUPPORT_HOURS" || code === "PROJECT_TIME_FIXED") {
       expect(result).toEqual({ ok: true, warnings: [expect.objectContaining({ code, input: requested })] });
     } else {
       expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ code, input: requested })] });

@@ -1,5 +1,5 @@
 import { easternToEpoch, formatInstant, requireInstant, toEasternWallTime } from "../schedule/eastern-time";
-import { FOC_TIME_WINDOWS, getFocWindowMinutes } from "../schedule/foc";
+import { getActivationWindow, getActivationWindowMinutes } from "../schedule/foc";
 import type { OrderEventContext, PortOrder, TnLine } from "./order";
 import { portTypeOf, routeOf } from "./order";
 import { move, refuse, refuseTransition, type Step } from "./step";
@@ -7,7 +7,7 @@ import { move, refuse, refuseTransition, type Step } from "./step";
 /** When an on-demand order activates by itself: the end of its type's window on the FOC day. */
 export function onDemandDeadline(order: PortOrder, focAt: string): string {
   const wall = toEasternWallTime(requireInstant(focAt));
-  return formatInstant(easternToEpoch(wall.date, getFocWindowMinutes(portTypeOf(order)).to));
+  return formatInstant(easternToEpoch(wall.date, getActivationWindowMinutes(portTypeOf(order)).to));
 }
 
 /** When scheduled activation is due. */
@@ -44,8 +44,8 @@ export function handleActivate(order: PortOrder, trigger: "SCHEDULED" | "ON_DEMA
       return refuse("NOT_ON_DEMAND", "This order activates at its FOC date and time, not on demand.");
     }
     const wallNow = toEasternWallTime(now);
-    const window = FOC_TIME_WINDOWS[portTypeOf(order)];
-    const { from, to } = getFocWindowMinutes(portTypeOf(order));
+    const window = getActivationWindow(portTypeOf(order));
+    const { from, to } = getActivationWindowMinutes(portTypeOf(order));
     const focDate = toEasternWallTime(requireInstant(order.focAt)).date;
     if (wallNow.date !== focDate || wallNow.minuteOfDay < from || wallNow.minuteOfDay > to) {
       return refuse(
@@ -95,7 +95,8 @@ export function handleTnsActivated(order: PortOrder, tns: readonly string[]): St
   return move(order, { lines, status }, [], `${activated.size} numbers activated`);
 }
 
-const EXCLUDABLE: readonly string[] = ["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION", "FOC"];
+/** Numbers can be excluded at any point before the order is final, a SUPP in flight included. */
+const EXCLUDABLE: readonly string[] = ["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION", "FOC", "SUPP_PENDING"];
 
 export function handleTnsExcluded(order: PortOrder, tns: readonly string[], reason: string): Step {
   if (!EXCLUDABLE.includes(order.status)) {

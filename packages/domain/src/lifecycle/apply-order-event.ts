@@ -1,6 +1,8 @@
 import { validatePon } from "../pon/pon";
-import { mapRejections } from "../rejections/map-rejection";
+import type { PortType } from "../port-type/port-type";
+import { mapRejection } from "../rejections/map-rejection";
 import { parseInstant } from "../schedule/eastern-time";
+import { normalizeRequestedFoc } from "../schedule/foc";
 import { activationDueAt, handleActivate, handleTnsActivated, handleTnsExcluded } from "./activation-events";
 import { buildResubmitChanges, describeConflict } from "./changes";
 import {
@@ -9,6 +11,7 @@ import {
   type OrderEvent,
   type OrderEventContext,
   type OrderEventType,
+  type OrderRejection,
   type OrderTransition,
   type PortOrder,
   portTypeOf,
@@ -51,14 +54,69 @@ function whenStatus(order: PortOrder, event: OrderEvent, allowed: readonly strin
   return allowed.includes(order.status) ? step() : refuseTransition(event.type, order.status);
 }
 
+/**
+ * An FOC from the LSP: the first one moves the order to FOC; a later one (the LSP's answer to a reschedule, or a
+ * revised date) replaces the date, unless activation was already sent.
+ */
 function handleFoc(order: PortOrder, focAt: string): Step {
   if (parseInstant(focAt) === null) {
     return refuse("INVALID_FOC", "The FOC is not a valid ISO 8601 date and time.", "focAt");
   }
+  if (order.supp !== null) {
+    return refuse("SUPP_IN_FLIGHT", "A change is waiting for the losing carrier; the FOC applies once it answers.");
+  }
+  if (order.status === "FOC" && order.activationSent) {
+    return refuse("ACTIVATION_ALREADY_SENT", "Activation was already sent; the FOC can no longer change.", "focAt");
+  }
+  if (order.status === "FOC" && order.focAt === focAt) {
+    return refuse("NO_CHANGES", "The order already has this FOC.", "focAt");
+  }
   const changes = [{ field: "focAt", from: order.focAt, to: focAt }];
   const next = { ...order, focAt };
   const effects = [{ type: "SCHEDULE_ACTIVATION" as const, at: activationDueAt(next, focAt) }];
-  return move(order, { status: "FOC", focAt, rejections: [] }, effects, "FOC received", changes);
+  const reason = order.status === "FOC" ? "FOC revised by the losing carrier" : "FOC received";
+  return move(order, { status: "FOC", focAt, rejections: [] }, effects, reason, changes);
+}
+
+function toOrderRejection(input: { code: string; text?: string; tns?: readonly string[] }): OrderRejection {
+  const rejection = mapRejection(input);
+  return input.tns !== undefined && input.tns.length > 0 ? { ...rejection, tns: [...input.tns] } : rejection;
+}
+
+/** A rejection moves the order to EXCEPTION; another while there adds to the ones the customer must fix. */
+function handleRejected(order: PortOrder, inputs: readonly { code: string; text?: string; tns?: readonly string[] }[]) {
+  const rejections = inputs.map(toOrderRejection);
+  const reason = `Rejected: ${rejections.map((r) => r.code).join(", ")}`;
+  const all = order.status === "EXCEPTION" ? [...order.rejections, ...rejections] : rejections;
+  return move(order, { status: "EXCEPTION", rejections: all }, [], reason);
+}
+
+function handleSubmit(order: PortOrder, portType: PortType): Step {
+  const requested = order.details.requestedFoc;
+  const details =
+    requested === undefined
+      ? order.details
+      : { ...order.details, requestedFoc: normalizeRequestedFoc(portType, requested) };
+  const changes =
+    requested !== undefined && details.requestedFoc !== requested
+      ? [{ field: "requestedFoc", from: requested, to: details.requestedFoc ?? null }]
+      : [];
+  return move(
+    order,
+    { status: "SUBMITTED", portType, details },
+    portType === "PROJECT"
+      ? [
+          {
+            type: "CREATE_MANUAL_REQUEST",
+            kind: "PROJECT_PORT",
+            requestedFoc: details.requestedFoc ?? null,
+            reason: "Project port",
+          },
+        ]
+      : [{ type: "SEND_ORDER", route: routeOf(portType) }],
+    `Submitted as ${portType}`,
+    changes,
+  );
 }
 
 function handleAccepted(order: PortOrder, pon: string): Step {
@@ -79,23 +137,7 @@ function handleAccepted(order: PortOrder, pon: string): Step {
 function handle(order: PortOrder, event: OrderEvent, context: OrderEventContext): Step {
   switch (event.type) {
     case "SUBMIT":
-      return whenStatus(order, event, ["DRAFT"], () =>
-        move(
-          order,
-          { status: "SUBMITTED", portType: event.portType },
-          event.portType === "PROJECT"
-            ? [
-                {
-                  type: "CREATE_MANUAL_REQUEST",
-                  kind: "PROJECT_PORT",
-                  requestedFoc: order.details.requestedFoc ?? null,
-                  reason: "Project port",
-                },
-              ]
-            : [{ type: "SEND_ORDER", route: routeOf(event.portType) }],
-          `Submitted as ${event.portType}`,
-        ),
-      );
+      return whenStatus(order, event, ["DRAFT"], () => handleSubmit(order, event.portType));
     case "DELETE_DRAFT":
       return whenStatus(order, event, ["DRAFT"], () => move(order, {}, [{ type: "DELETE_DRAFT" }], "Draft deleted"));
     case "PARTNER_ACCEPTED":
@@ -106,13 +148,11 @@ function handle(order: PortOrder, event: OrderEvent, context: OrderEventContext)
         move(order, { status: "PENDING_FOC" }, [], event.type === "CSR_RETURNED" ? "CSR returned" : "No CSR available"),
       );
     case "FOC_RECEIVED":
-      return whenStatus(order, event, ["PENDING_FOC"], () => handleFoc(order, event.focAt));
+      return whenStatus(order, event, ["PENDING_FOC", "FOC"], () => handleFoc(order, event.focAt));
     case "REJECTED":
-      return whenStatus(order, event, ["SUBMITTED", "CSR_REVIEW", "PENDING_FOC"], () => {
-        const { rejections } = mapRejections(event.rejections);
-        const reason = `Rejected: ${rejections.map((r) => r.code).join(", ")}`;
-        return move(order, { status: "EXCEPTION", rejections }, [], reason);
-      });
+      return whenStatus(order, event, ["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION"], () =>
+        handleRejected(order, event.rejections),
+      );
     case "EDIT":
       return handleChange(order, event.changes, context, event.type);
     case "RESCHEDULE":

@@ -64,7 +64,7 @@ export interface PortOrder {
   focAt: string | null;
   details: OrderDetails;
   lines: TnLine[];
-  rejections: Rejection[];
+  rejections: OrderRejection[];
   supp: SuppInFlight | null;
   suppsAfterFoc: number;
   /** How many times the CSR phase started. */
@@ -87,7 +87,7 @@ export type OrderEvent =
   | { type: "CSR_RETURNED"; note: string }
   | { type: "CSR_UNAVAILABLE" }
   | { type: "FOC_RECEIVED"; focAt: string }
-  | { type: "REJECTED"; rejections: readonly { code: string; text?: string }[] }
+  | { type: "REJECTED"; rejections: readonly RejectionInput[] }
   | { type: "EDIT"; changes: OrderChanges }
   | { type: "RESUBMIT" }
   | { type: "RESCHEDULE"; requestedFoc: string }
@@ -98,6 +98,16 @@ export type OrderEvent =
   | { type: "TNS_ACTIVATED"; tns: readonly string[] }
   | { type: "TNS_EXCLUDED"; tns: readonly string[]; reason: string };
 export type OrderEventType = OrderEvent["type"];
+
+/** A rejection as the partner or LSP sends it; `tns` (E.164) when it concerns some numbers only. */
+export interface RejectionInput {
+  code: string;
+  text?: string;
+  tns?: readonly string[];
+}
+
+/** A rejection on the order: the canonical reason, and the numbers it concerns when the carrier named them. */
+export type OrderRejection = Rejection & { tns?: readonly string[] };
 
 /** A field difference as history shows it (PINs masked). */
 export interface FieldChange {

@@ -1,5 +1,6 @@
-import { checkRequestedFoc, isShortNotice } from "../schedule/foc";
+import { checkRequestedFoc, isShortNotice, normalizeRequestedFoc } from "../schedule/foc";
 import type { OrderChanges } from "../schemas/order";
+import { activationDueAt } from "./activation-events";
 import { type AppliedChanges, applyChanges, buildSuppChanges } from "./changes";
 import { editableFields, explainLockedField } from "./editable-fields";
 import {
@@ -114,7 +115,17 @@ export function handleChange(
   if (order.status === "SUPP_PENDING") {
     return refuse("SUPP_IN_FLIGHT", "A change is waiting for the losing carrier; try again once it answers.");
   }
-  const applied = applyChanges(order, changes);
+  // A project port's time is always 11:30 ET; after FOC the date to compare with is the one the LSP committed to,
+  // so the originally requested date can be asked for again.
+  const asked =
+    changes.requestedFoc === undefined
+      ? changes
+      : { ...changes, requestedFoc: normalizeRequestedFoc(portTypeOf(order), changes.requestedFoc) };
+  const base =
+    order.status === "FOC" && order.focAt !== null
+      ? { ...order, details: { ...order.details, requestedFoc: order.focAt } }
+      : order;
+  const applied = applyChanges(base, asked);
   if (applied.fields.length === 0) {
     return refuse("NO_CHANGES", "Nothing changed.", "changes");
   }
@@ -236,7 +247,9 @@ export function handleSuppAnswer(
   const afterFoc = supp.returnTo === "FOC";
   if (!answer.accepted) {
     const effects: OrderEffect[] =
-      afterFoc && order.focAt !== null ? [{ type: "SCHEDULE_ACTIVATION", at: order.focAt }] : [];
+      afterFoc && order.focAt !== null
+        ? [{ type: "SCHEDULE_ACTIVATION", at: activationDueAt(order, order.focAt) }]
+        : [];
     return move(order, { status: supp.returnTo, supp: null }, effects, `SUPP refused: ${answer.reason}`);
   }
   if (supp.type === "CANCEL") {
@@ -248,7 +261,7 @@ export function handleSuppAnswer(
   return move(
     order,
     { status: "FOC", supp: null, focAt, details },
-    [{ type: "SCHEDULE_ACTIVATION", at: focAt }],
+    [{ type: "SCHEDULE_ACTIVATION", at: activationDueAt(order, focAt) }],
     "Rescheduled",
     changes,
   );

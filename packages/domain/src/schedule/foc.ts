@@ -84,6 +84,108 @@ const WINDOW_MINUTES: Readonly<Record<PortType, { from: number; to: number }>> =
   PROJECT: { from: 11 * 60 + 30, to: 11 * 60 + 30 },
 };
 
+/**
+ * When an activation may be triggered on the FOC day (on demand), in minutes after ET midnight; its end is when an
+ * on-demand order activates by itself. A project port goes live at 11:30 ET at the latest; on demand it may go
+ * earlier that day, from the start of the partner's window.
+ */
+const ACTIVATION_WINDOW_MINUTES: Readonly<Record<PortType, { from: number; to: number }>> = {
+  ON_NET: { from: 5 * 60, to: 22 * 60 },
+  AUTOMATED: { from: 6 * 60, to: 22 * 60 },
+  PROJECT: { from: 6 * 60, to: 11 * 60 + 30 },
+};
+
+export function getActivationWindowMinutes(portType: PortType): { from: number; to: number } {
+  return ACTIVATION_WINDOW_MINUTES[portType];
+}
+
+function minutesToTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+export function getActivationWindow(portType: PortType): TimeWindow {
+  const { from, to } = ACTIVATION_WINDOW_MINUTES[portType];
+  return { from: minutesToTime(from), to: minutesToTime(to) };
+}
+
+/**
+ * The FOC an order asks for: a project port's time is always 11:30 ET on the requested ET date; other types keep
+ * what was asked. A malformed instant is returned as is (the check reports it).
+ */
+export function normalizeRequestedFoc(portType: PortType, requested: string): string {
+  const ms = parseInstant(requested);
+  if (portType !== "PROJECT" || ms === null) {
+    return requested;
+  }
+  return formatInstant(easternToEpoch(toEasternWallTime(ms).date, WINDOW_MINUTES.PROJECT.from));
+}
+
+/** The ET time an order without a requested FOC asks for (the seed: 11:30 ET applies), inside every window. */
+export const DEFAULT_FOC_MINUTE = 11 * 60 + 30;
+
+/**
+ * The FOC to ask for when the customer gave none: the earliest valid FOC date (port type lead time, the carrier's
+ * minimum interval, the calendar) at 11:30 ET, from business time `now`.
+ */
+export function defaultRequestedFoc(context: FocContext): string {
+  return formatInstant(easternToEpoch(earliestFocDate(context), DEFAULT_FOC_MINUTE));
+}
+
+export interface CommittedFocInput {
+  /** The FOC the partner or LSP committed to. */
+  focAt: string;
+  portType: PortType;
+  /** When the order was submitted: the earliest FOC counts from there. */
+  submittedAt: string;
+  calendar: BusinessCalendar;
+  carrierMinBusinessDays: number;
+}
+
+/**
+ * A sanity check of a committed FOC (SPEC 6): a business day, inside the port type's ET window, not before the
+ * earliest FOC counted from submission. It never refuses (the LSP's date is what the LSP will do); the issues it
+ * returns are for the porting team to look at.
+ */
+export function reviewCommittedFoc(input: CommittedFocInput): Issue[] {
+  const focMs = parseInstant(input.focAt);
+  const submittedMs = parseInstant(input.submittedAt);
+  if (focMs === null || submittedMs === null) {
+    const bad = focMs === null ? input.focAt : input.submittedAt;
+    return [{ input: bad, code: "INVALID_INSTANT", message: "Not a valid ISO 8601 date and time." }];
+  }
+  const issues: Issue[] = [];
+  const wall = toEasternWallTime(focMs);
+  const weekday = dayOfWeek(wall.date);
+  if (weekday === 0 || weekday === 6) {
+    issues.push({ input: input.focAt, code: "WEEKEND", message: `The FOC ${wall.date} is a weekend day.` });
+  } else if (!isBusinessDay(wall.date, input.calendar)) {
+    issues.push({
+      input: input.focAt,
+      code: "PORTING_HOLIDAY",
+      message: `The FOC ${wall.date} is ${holidayName(wall.date)}.`,
+    });
+  }
+  const minutes = WINDOW_MINUTES[input.portType];
+  if (wall.minuteOfDay < minutes.from || wall.minuteOfDay > minutes.to) {
+    const window = FOC_TIME_WINDOWS[input.portType];
+    const allowed = window.from === window.to ? `at ${window.from}` : `between ${window.from} and ${window.to}`;
+    issues.push({
+      input: input.focAt,
+      code: "OUTSIDE_TIME_WINDOW",
+      message: `The FOC time ${wall.time} ET is outside the ${input.portType} window (${allowed} ET).`,
+    });
+  }
+  const earliest = earliestFocDate({ ...input, now: input.submittedAt });
+  if (wall.date < earliest) {
+    issues.push({
+      input: input.focAt,
+      code: "BEFORE_EARLIEST_FOC",
+      message: `The FOC ${wall.date} is before the earliest FOC ${earliest} counted from submission.`,
+    });
+  }
+  return issues;
+}
+
 /** The port type's window in minutes after ET midnight. */
 export function getFocWindowMinutes(portType: PortType): { from: number; to: number } {
   return WINDOW_MINUTES[portType];
@@ -157,11 +259,17 @@ export function checkRequestedFoc(input: CheckRequestedFocInput): FocCheck {
   checkDate(input.requested, wall.date, input, nowMs, errors);
   const window = FOC_TIME_WINDOWS[input.portType];
   const minutes = WINDOW_MINUTES[input.portType];
-  if (wall.minuteOfDay < minutes.from || wall.minuteOfDay > minutes.to) {
-    const message =
-      input.portType === "PROJECT"
-        ? "Project ports activate at 11:30 ET."
-        : `The FOC time must be between ${window.from} and ${window.to} ET (requested ${wall.time} ET).`;
+  if (input.portType === "PROJECT") {
+    // The seed: a project port needs no action from the customer; it goes live at 11:30 ET whatever time was asked.
+    if (wall.minuteOfDay !== minutes.from) {
+      warnings.push({
+        input: input.requested,
+        code: "PROJECT_TIME_FIXED",
+        message: `Project ports activate at ${window.from} ET on the FOC date; the requested ${wall.time} ET is not used.`,
+      });
+    }
+  } else if (wall.minuteOfDay < minutes.from || wall.minuteOfDay > minutes.to) {
+    const message = `The FOC time must be between ${window.from} and ${window.to} ET (requested ${wall.time} ET).`;
     errors.push({ input: input.requested, code: "OUTSIDE_TIME_WINDOW", message });
   } else if (wall.minuteOfDay < 8 * 60 || wall.minuteOfDay > 20 * 60) {
     warnings.push({
