@@ -66,6 +66,8 @@ export const rejections = pgTable(
     code: text("code").notNull(),
     reason: text("reason").notNull(),
     rawText: text("raw_text"),
+    /** The TNs (E.164) the rejection concerns, when the carrier named them (e.g. not portable). */
+    tns: jsonb("tns").$type<string[]>(),
     carrierId: uuid("carrier_id"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),

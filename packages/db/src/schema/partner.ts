@@ -14,7 +14,11 @@ export const partnerEvents = pgTable(
     sequence: integer("sequence").notNull(),
     type: text("type").notNull(),
     body: jsonb("body").$type<Record<string, unknown>>().notNull(),
-    /** RECEIVED (waiting for an earlier sequence), APPLIED, REFUSED (the domain said no), IGNORED (stale). */
+    /**
+     * RECEIVED (waiting for an earlier sequence), APPLIED, PARKED (cannot apply yet, e.g. while a SUPP is in flight;
+     * `detail` says why; applied once the SUPP is answered), REFUSED (the domain said no; surfaced to the porting
+     * team), IGNORED (stale, or nothing to change).
+     */
     status: text("status").notNull().default("RECEIVED"),
     detail: text("detail"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
@@ -23,6 +27,7 @@ export const partnerEvents = pgTable(
   (t) => [
     uniqueIndex("partner_events_event_uq").on(t.eventId),
     index("partner_events_order_seq_idx").on(t.partnerOrderId, t.sequence),
+    index("partner_events_status_order_idx").on(t.status, t.orderId),
   ],
 );
 
