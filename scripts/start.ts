@@ -29,6 +29,7 @@ import {
   readPort,
   readPortalEnv,
   readWorkerEnv,
+  seedDemoCarrierHistory,
   seedDemoData,
   seedNumberingData,
 } from "@portway/services";
@@ -219,6 +220,10 @@ async function main() {
     if (!config.production) {
       const seeded = await seedDemoData(handle.db, { production: false });
       log(seeded.created ? "Demo data created." : "Demo data already present.");
+      const history = await seedDemoCarrierHistory(handle.db, { production: false, now: new Date() });
+      if (history.created > 0) {
+        log(`Demo carrier history: ${history.created} finished orders of the last 90 days, statistics computed.`);
+      }
     }
   } finally {
     await handle.close();

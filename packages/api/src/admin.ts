@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminAdministrationRouter } from "./admin/administration";
+import { adminInsightRouter } from "./admin/insight";
 import { adminMailRouter } from "./admin/mail";
 import { adminMeRouter } from "./admin/me";
 import { adminNotificationsRouter } from "./admin/notifications";
@@ -17,6 +18,7 @@ export const adminRouter = router({
   me: adminMeRouter,
   accounts: adminAccountsRouter,
   administration: adminAdministrationRouter,
+  insight: adminInsightRouter,
   numbering: adminNumberingRouter,
   orders: adminOrdersRouter,
   queues: adminQueuesRouter,

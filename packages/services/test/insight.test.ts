@@ -117,7 +117,7 @@ describe("carrier statistics", () => {
     const orders = [busy, small, empty].map((c) => ({ carrierSpid: c?.spid ?? "", portType: "AUTOMATED" }));
     const result = await rejectionRiskWarnings(
       handle.db,
-      { accountId: "any", orders, pin: "1234" },
+      { accountId: "any", now, orders, pin: "1234" },
       { minSample: 20, thresholdPercent: 20 },
     );
     expect(result.warnings.map((w) => [w.carrierName, w.field, w.sample])).toEqual([
@@ -126,7 +126,7 @@ describe("carrier statistics", () => {
     expect(result.warnings[0]?.message).toMatch(/rejected 25% of 60 orders in the last 90 days for a service address/);
     const higher = await rejectionRiskWarnings(
       handle.db,
-      { accountId: "any", orders, pin: "1" },
+      { accountId: "any", now, orders, pin: "1" },
       { minSample: 20, thresholdPercent: 30 },
     );
     expect(higher.warnings).toEqual([]);

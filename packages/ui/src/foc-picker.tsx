@@ -18,6 +18,8 @@ export interface FocPickerProps {
   onChange: (next: { date: string; time: string }) => void;
   errors?: readonly string[];
   disabled?: boolean;
+  /** Dates before this one (ET) are earlier than the losing carrier usually commits: marked as likely to be moved. */
+  likelyMovedBefore?: string | null;
 }
 
 const dayLabel = new Intl.DateTimeFormat("en-US", {
@@ -43,7 +45,15 @@ function useBrowserZone(): string | null {
  * The FOC planner: a date select that offers only valid dates (computed by the domain on the server with the
  * business calendar) and a time select in US Eastern, with the chosen moment also shown in the user's own zone.
  */
-export function FocPicker({ options, date, time, onChange, errors = [], disabled }: FocPickerProps) {
+export function FocPicker({
+  options,
+  date,
+  time,
+  onChange,
+  errors = [],
+  disabled,
+  likelyMovedBefore = null,
+}: FocPickerProps) {
   const id = useId();
   const zone = useBrowserZone();
   const instant = date && time ? easternToInstant(date, time) : null;
@@ -77,6 +87,7 @@ export function FocPicker({ options, date, time, onChange, errors = [], disabled
             {options?.dates.map((d) => (
               <option key={d} value={d}>
                 {labelOfDate(d)}
+                {likelyMovedBefore && d < likelyMovedBefore ? " (likely to be moved)" : ""}
               </option>
             ))}
           </select>
@@ -102,6 +113,9 @@ export function FocPicker({ options, date, time, onChange, errors = [], disabled
         {options
           ? `Only business days from ${labelOfDate(options.earliest)} (the earliest FOC) to ${labelOfDate(options.latest)} are offered; weekends and porting holidays are left out.`
           : "Valid dates are computed from the port type, the losing carrier and the holiday calendar."}
+        {likelyMovedBefore && options?.dates.some((d) => d < likelyMovedBefore)
+          ? ` Dates before ${labelOfDate(likelyMovedBefore)} are earlier than the losing carrier usually commits: likely to be moved.`
+          : ""}
       </p>
       <p id={`${id}-zone`} className="foc-picker__zone" aria-live="polite">
         {instant ? (

@@ -1,6 +1,7 @@
 import type { AdminRouterOutputs } from "@portway/api/admin";
 import { BarChart, HorizontalBarChart, StackedColumnChart } from "@portway/ui";
 import { TRPCError } from "@trpc/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin-shell";
 import { requireStaff } from "@/server/session";
@@ -20,7 +21,7 @@ function Report(props: {
   chart: ReactNode;
   caption: string;
   csv: string;
-  table: { head: string[]; rows: (string | number)[][] };
+  table: { head: string[]; rows: [string | number, ...ReactNode[]][] };
 }) {
   return (
     <section className="card report" aria-labelledby={`${props.id}-heading`}>
@@ -129,7 +130,18 @@ function Reports({ data, query }: { data: Reports; query: string }) {
         }
         table={{
           head: ["Carrier", "SPID", "Rejections"],
-          rows: data.rejectionsByCarrier.map((r) => [r.carrier, r.spid ?? "—", r.rejections]),
+          rows: data.rejectionsByCarrier.map((r) => [
+            r.carrier,
+            r.spid ? (
+              <Link key="spid" href={`/carriers/${encodeURIComponent(r.spid)}`}>
+                {r.spid}
+                <span className="sr-only"> ({r.carrier} insight)</span>
+              </Link>
+            ) : (
+              "—"
+            ),
+            r.rejections,
+          ]),
         }}
       />
       {(

@@ -9,6 +9,7 @@ import { type FormEvent, useState } from "react";
 import { Field, FormErrors } from "@/components/field";
 import { errorsByField } from "@/lib/errors";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
+import { RiskWarnings } from "../orders/new/risk-warnings";
 
 type CheckResult = CustomerRouterOutputs["numbers"]["check"];
 type CheckedNumber = CheckResult["numbers"][number];
@@ -191,6 +192,14 @@ export function CheckNumbers() {
                 </tbody>
               </table>
             )}
+            <RiskWarnings
+              orders={result.grouping.orders
+                .filter((o) => !o.onNet && o.carrierSpid)
+                .map((o) => ({ carrierSpid: o.carrierSpid as string, portType: o.portType }))}
+              accountNumber=""
+              pin=""
+              expectationsOnly
+            />
             {result.grouping.errors.length > 0 ? (
               <ul className="field-errors">
                 {result.grouping.errors.map((e) => (

@@ -16,7 +16,9 @@ export const customerFocRouter = router({
   /** Rejection-risk warnings and FOC expectations of a submission's planned orders (warnings, never errors). */
   risk: customerProcedure
     .input(rejectionRiskInput)
-    .query(({ ctx, input }) => rejectionRiskWarnings(ctx.db, { accountId: ctx.account.id, ...input })),
+    .query(({ ctx, input }) =>
+      rejectionRiskWarnings(ctx.db, { accountId: ctx.account.id, now: ctx.clock.now(), ...input }),
+    ),
   /** Valid FOC dates and times to reschedule one of the account's orders to. */
   forOrder: customerProcedure
     .input(z.object({ orderId: z.string().uuid() }))

@@ -165,3 +165,27 @@ export function describeFocExpectation(
   }
   return `${carrierName} usually commits FOC in ${stats.focMedianDays} business days (median of ${stats.focSample} orders; ${stats.focP90Days} at the 90th percentile)`;
 }
+
+/**
+ * The first FOC date the carrier usually meets: its median business days after today (ET). Dates before it are
+ * likely to be moved by the losing carrier; null below the minimum sample or without a median.
+ */
+export function likelyMovedBefore(
+  today: string,
+  stats: { focSample: number; focMedianDays: number | null },
+  minSample: number,
+  calendar?: BusinessCalendar,
+): string | null {
+  if (stats.focSample < minSample || stats.focMedianDays === null || stats.focMedianDays <= 0) {
+    return null;
+  }
+  let date = today;
+  let counted = 0;
+  while (counted < Math.ceil(stats.focMedianDays)) {
+    date = addDays(date, 1);
+    if (isBusinessDay(date, calendar)) {
+      counted++;
+    }
+  }
+  return date;
+}

@@ -1,12 +1,15 @@
 import { type DbOrTx, findCarrierAccountFormats, findCarriersBySpids, findLatestCarrierStats } from "@portway/db";
 import {
   describeFocExpectation,
+  easternDate,
+  likelyMovedBefore,
   predictCertainRejections,
   type RejectionRiskWarning,
   type RiskThresholds,
   warnFromHistory,
 } from "@portway/domain";
 import { z } from "zod";
+import { loadCalendar } from "../orders/rule-context";
 import { STATS_PERIOD_DAYS } from "./carrier-stats";
 import { readRiskThresholds } from "./config";
 
@@ -27,6 +30,8 @@ export interface CarrierExpectation {
   focMedianDays: number | null;
   focP90Days: number | null;
   message: string | null;
+  /** FOC dates before this one (ET) are earlier than the carrier's median: likely to be moved. */
+  likelyMovedBefore: string | null;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface CarrierExpectation {
  */
 export async function rejectionRiskWarnings(
   db: DbOrTx,
-  input: { accountId: string } & RejectionRiskInput,
+  input: { accountId: string; now: Date } & RejectionRiskInput,
   thresholds: RiskThresholds = readRiskThresholds(),
 ): Promise<{ warnings: RejectionRiskWarning[]; expectations: CarrierExpectation[] }> {
   const carriers = await findCarriersBySpids(db, [...new Set(input.orders.map((o) => o.carrierSpid))]);
@@ -44,6 +49,7 @@ export async function rejectionRiskWarnings(
   const [stats, formats] = await Promise.all([findLatestCarrierStats(db, ids), findCarrierAccountFormats(db, ids)]);
   const warnings: RejectionRiskWarning[] = [];
   const expectations: CarrierExpectation[] = [];
+  const today = easternDate(input.now.toISOString()) ?? input.now.toISOString().slice(0, 10);
   for (const carrier of carriers) {
     const lengths = formats.find((f) => f.carrierId === carrier.id)?.lengths ?? [];
     warnings.push(
@@ -59,13 +65,18 @@ export async function rejectionRiskWarnings(
     const focSample = all?.focSample ?? 0;
     const focMedianDays = all?.focMedianDays ?? null;
     const focP90Days = all?.focP90Days ?? null;
+    const focStats = { focSample, focMedianDays, focP90Days };
+    const movedBefore = likelyMovedBefore(today, focStats, thresholds.minSample);
     expectations.push({
       carrierSpid: carrier.spid,
       carrierName: carrier.name,
       focSample,
       focMedianDays,
       focP90Days,
-      message: describeFocExpectation(carrier.name, { focSample, focMedianDays, focP90Days }, thresholds.minSample),
+      message: describeFocExpectation(carrier.name, focStats, thresholds.minSample),
+      likelyMovedBefore: movedBefore
+        ? likelyMovedBefore(today, focStats, thresholds.minSample, await loadCalendar(db, carrier.id, input.now))
+        : null,
     });
   }
   return { warnings, expectations };

@@ -1,9 +1,11 @@
 "use client";
 
+import { type OrderStatus, PRE_FOC_STATUSES } from "@portway/domain";
 import { formatEastern, StatusBadge, Timeline } from "@portway/ui";
 import { useQuery } from "@tanstack/react-query";
 import { formatCountdown, useBusinessNow } from "@/lib/business-now";
 import { useTRPC } from "@/trpc/react";
+import { RiskWarnings } from "../new/risk-warnings";
 import { OrderActions } from "./order-actions";
 import { OrderCollaboration } from "./order-collaboration";
 import { OrderRejections } from "./order-rejections";
@@ -107,6 +109,13 @@ export function OrderView({ orderId }: { orderId: string }) {
           This is a project port: it is too large for automation and the porting team works it by hand. Porting times
           may be longer; nothing is needed from you.
         </div>
+      ) : null}
+      {order.carrier && PRE_FOC_STATUSES.includes(order.status as OrderStatus) ? (
+        <RiskWarnings
+          orders={[{ carrierSpid: order.carrier.spid, portType: order.portType ?? "AUTOMATED" }]}
+          accountNumber={order.details.accountNumber ?? ""}
+          pin={order.details.pin ?? ""}
+        />
       ) : null}
       <section className="card" aria-labelledby="order-summary">
         <h2 id="order-summary" className="sr-only">

@@ -3,25 +3,55 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 
-/** Rejection-risk warnings and FOC expectations of the planned orders, from the carrier statistics service. */
+export interface RiskOrder {
+  carrierSpid: string;
+  portType: string;
+}
+
+/** The rejection-risk warnings and carrier expectations of planned (or existing) orders, from one service. */
+export function useRisk(orders: RiskOrder[], accountNumber: string, pin: string, enabled = true) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.foc.risk.queryOptions({ orders, accountNumber, pin }),
+    enabled: enabled && orders.length > 0,
+  });
+}
+
+/**
+ * The first FOC date every planned order's carrier usually meets (the latest of their "likely moved before" dates):
+ * earlier dates are marked in the FOC picker.
+ */
+export function latestLikelyMovedBefore(expectations: readonly { likelyMovedBefore: string | null }[]): string | null {
+  return expectations.reduce<string | null>(
+    (latest, e) => (e.likelyMovedBefore && (!latest || e.likelyMovedBefore > latest) ? e.likelyMovedBefore : latest),
+    null,
+  );
+}
+
+/** Rejection-risk warnings and FOC expectations of the orders (warnings, never errors); only expectations if asked. */
 export function RiskWarnings({
   orders,
   accountNumber,
   pin,
+  expectationsOnly = false,
 }: {
-  orders: { carrierSpid: string; portType: string }[];
+  orders: RiskOrder[];
   accountNumber: string;
   pin: string;
+  expectationsOnly?: boolean;
 }) {
-  const trpc = useTRPC();
-  const risk = useQuery(trpc.foc.risk.queryOptions({ orders, accountNumber, pin }));
-  const warnings = risk.data?.warnings ?? [];
+  const risk = useRisk(orders, accountNumber, pin);
+  const warnings = expectationsOnly ? [] : (risk.data?.warnings ?? []);
   const expectations = (risk.data?.expectations ?? []).flatMap((e) => (e.message ? [e] : []));
   if (warnings.length === 0 && expectations.length === 0) {
     return null;
   }
   return (
-    <div className="banner banner--warn" role="note" aria-label="Rejection risk">
+    <div
+      className={`banner ${warnings.length > 0 ? "banner--warn" : "banner--info"}`}
+      role="note"
+      aria-label={warnings.length > 0 ? "Rejection risk" : "Carrier expectations"}
+    >
       {warnings.length > 0 ? (
         <ul>
           {warnings.map((w) => (

@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Field, FormErrors } from "@/components/field";
 import { errorsByField, type FieldMessages, messagesFor } from "@/lib/errors";
 import { useTRPC } from "@/trpc/react";
+import { latestLikelyMovedBefore, RiskWarnings, useRisk } from "./risk-warnings";
 import { draftFromValues, STEPS, validateStep, valuesFromDraft, type WizardValues } from "./wizard-model";
 import { DocumentsStep, ReviewStep } from "./wizard-steps";
 
@@ -384,6 +385,7 @@ function FocStep({
     ...trpc.foc.forSubmission.queryOptions({ orders: planned }),
     enabled: preview.isSuccess,
   });
+  const risk = useRisk(planned, values.accountNumber, values.pin, preview.isSuccess);
   return (
     <>
       <p className="muted">
@@ -393,8 +395,10 @@ function FocStep({
               .join("; ")}); the dates below suit every one of them.`
           : "Working out the port types and losing carriers…"}
       </p>
+      <RiskWarnings orders={planned} accountNumber={values.accountNumber} pin={values.pin} expectationsOnly />
       <FocPicker
         options={options.data}
+        likelyMovedBefore={latestLikelyMovedBefore(risk.data?.expectations ?? [])}
         date={values.focDate}
         time={values.focTime}
         onChange={(next) => {
