@@ -1,7 +1,7 @@
 /**
  * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, both portals
- * (production builds served by `next start`; `--dev` serves them with hot-reloading `next dev`), the worker and,
- * outside production, the carrier simulator. Ctrl-C stops everything it started.
+ * (production builds served by `next start`; `--dev` serves them with hot-reloading `next dev`), the worker, the
+ * public API and, outside production, the carrier simulator. Ctrl-C stops everything it started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -17,6 +17,7 @@ import {
   registerShutdownHook,
   startEmbeddedPostgres,
 } from "@portway/db/server";
+import { defaultApiPort, readApiEnv } from "@portway/public-api/env";
 import {
   ConfigError,
   createSandboxClock,
@@ -54,6 +55,7 @@ function readStartConfig(env: NodeJS.ProcessEnv) {
     admin: readPort(env, "ADMIN_PORT", defaultPorts.admin),
     worker: readPort(env, "WORKER_PORT", defaultPorts.worker),
     simulator: readPort(env, "SIMULATOR_PORT", defaultPorts.simulator),
+    api: readPort(env, "API_PORT", defaultApiPort),
     postgres: readPort(env, "PORTWAY_PG_PORT", defaultPorts.postgres),
   };
   const dataDir = path.resolve(root, env.PORTWAY_DATA_DIR ?? ".data");
@@ -73,6 +75,7 @@ async function ensurePortsFree(ports: Record<string, number | undefined>) {
     admin: "ADMIN_PORT (admin portal)",
     worker: "WORKER_PORT (worker)",
     simulator: "SIMULATOR_PORT (carrier simulator)",
+    api: "API_PORT (public API)",
   };
   for (const [key, label] of Object.entries(names)) {
     const port = ports[key];
@@ -195,6 +198,7 @@ async function main() {
     ADMIN_PORT: String(config.ports.admin),
     WORKER_PORT: String(config.ports.worker),
     SIMULATOR_PORT: String(config.ports.simulator),
+    API_PORT: String(config.ports.api),
     NEXT_TELEMETRY_DISABLED: "1",
     // `next start` sets NODE_ENV=production in the portals whatever mode Portway runs in: say the mode explicitly.
     PORTWAY_ENV: config.production ? "production" : "development",
@@ -204,6 +208,7 @@ async function main() {
   readPortalEnv(withDatabase, "customer");
   readPortalEnv(withDatabase, "admin");
   readWorkerEnv(withDatabase);
+  readApiEnv(withDatabase);
   if (!config.dev) {
     await buildPortals(root, appEnv, log);
   }
@@ -254,6 +259,14 @@ async function main() {
       command: tsxBin("worker"),
       args: ["src/main.ts"],
       port: config.ports.worker,
+      healthPath: "/health",
+    },
+    {
+      name: "api",
+      cwd: path.join(root, "apps/public-api"),
+      command: tsxBin("public-api"),
+      args: ["src/main.ts"],
+      port: config.ports.api,
       healthPath: "/health",
     },
     {
@@ -310,6 +323,9 @@ async function main() {
   );
   log(`  Customer portal    http://localhost:${config.ports.customer}`);
   log(`  Admin portal       http://localhost:${config.ports.admin}`);
+  log(
+    `  Public API         http://localhost:${config.ports.api}/v1 (reference: http://localhost:${config.ports.api}/docs)`,
+  );
   log(`  Worker             http://127.0.0.1:${config.ports.worker}/health`);
   if (!config.production) {
     log(`  Carrier simulator  http://127.0.0.1:${config.ports.simulator}/health`);

@@ -96,6 +96,7 @@ const resultFiles = {
     "packages/api",
     "apps/worker",
     "apps/carrier-sim",
+    "apps/public-api",
   ].map((dir) => path.join(root, dir, "test-results", "vitest.json")),
   playwright: path.join(root, "e2e", "test-results", "playwright.json"),
 };
