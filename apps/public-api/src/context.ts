@@ -1,0 +1,49 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Db } from "@portway/db";
+import type { ActingAs, Clock, CustomerIdentity } from "@portway/services";
+import { fromZodError, problemResponse } from "./problem";
+
+/** What the API needs, built once per process: its database, the business clock and how to bring it up to date. */
+export interface ApiRuntime {
+  db: Db;
+  clock: Clock;
+  /** Brings the clock up to date with the sandbox's stored offset (no-op in production). */
+  refreshClock?: () => Promise<void>;
+  /** The most a request body may be, in bytes (documents are the largest: 3 MB, base64 or multipart). */
+  maxBodyBytes?: number;
+}
+
+/** The caller an API key stands for; every query is scoped to its account. */
+export interface Caller {
+  user: CustomerIdentity;
+  accountId: string;
+  acting: ActingAs;
+  owner: { accountId: string; userId: string };
+}
+
+export interface ApiEnv {
+  Variables: { caller: Caller; runtime: ApiRuntime };
+}
+
+/** A router whose request validation failures answer problem+json with every field. */
+export function newRouter() {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemResponse(c, fromZodError(result.error, result.target));
+      }
+      return undefined;
+    },
+  });
+}
+
+export type ApiRouter = ReturnType<typeof newRouter>;
+
+export function callerFor(user: CustomerIdentity): Caller {
+  return {
+    user,
+    accountId: user.accountId,
+    acting: { actor: { kind: "USER", id: user.userId }, accountId: user.accountId },
+    owner: { accountId: user.accountId, userId: user.userId },
+  };
+}

@@ -1,0 +1,62 @@
+import { serve } from "@hono/node-server";
+import { createDb, type DbHandle } from "@portway/db";
+import { type CustomerIdentity, createApiKey, fixedClock, seedDemoData, seedNumberingData } from "@portway/services";
+import { inject } from "vitest";
+import { createApp } from "../src/app";
+
+/** Monday 2026-12-07, 10:00 ET: the tests' business "now" (moved forward by the journeys). */
+export function testClock() {
+  return fixedClock(new Date("2026-12-07T15:00:00Z"));
+}
+
+/** The smallest PDF the document checks accept. */
+export const pdfBytes = Buffer.from("%PDF-1.4\n%%EOF\n");
+
+export async function openSeededDb(): Promise<DbHandle> {
+  const handle = createDb(inject("databaseUrl"));
+  await seedDemoData(handle.db, { production: false });
+  await seedNumberingData(handle.db);
+  return handle;
+}
+
+/** A demo customer admin of the account with this slug (the first by email). */
+export async function adminOf(handle: DbHandle, email: string): Promise<CustomerIdentity> {
+  const row = (await handle.pool.query("select id, name, account_id from auth_users where email = $1", [email]))
+    .rows[0];
+  return { kind: "customer", userId: row.id, name: row.name, email, role: "admin", accountId: row.account_id };
+}
+
+export async function newKey(handle: DbHandle, clock: ReturnType<typeof testClock>, who: CustomerIdentity) {
+  return (await createApiKey(handle.db, clock, who, { name: `test key ${Math.random().toString(36).slice(2, 8)}` }))
+    .key;
+}
+
+/** The API on a free loopback port, as `npm start` serves it. */
+export async function startApi(handle: DbHandle, clock: ReturnType<typeof testClock>) {
+  const app = createApp({ db: handle.db, clock });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port-in submission for one number, in the API's body shape. */
+export function submissionFor(tns: string[], reference: string) {
+  return {
+    tns,
+    btn: tns[0] ?? "",
+    partialPort: false,
+    subscriber: { type: "BUSINESS" as const, businessName: "API Test Co" },
+    accountNumber: "ACCT-100",
+    serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
+    loaAuthorizingPerson: "Pat Signer",
+    requestedFoc: "2026-12-14T16:00:00.000Z",
+    onDemandActivation: false,
+    customerOrderRef: reference,
+  };
+}
