@@ -1,5 +1,5 @@
+import { reasonOfRejectionCode } from "@portway/domain";
 import type { CreateOrderRequest, Csr, OrderChanges } from "@portway/partner";
-import { categorizeRejectionCode } from "@portway/partner";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, hour, makeOrder, minute, pickEvents, startHarness } from "./harness";
 
@@ -141,7 +141,7 @@ describe("rejection triggers", () => {
     for (const rejection of rejections) {
       expect(rejection.rawText).toMatch(/^6\d{3}: \(\d{5}\) [A-Z]/);
       // Every code the simulator sends is a known one: only OTHER files under OTHER.
-      expect(categorizeRejectionCode(rejection.code) === "OTHER").toBe(rejection.code === "OTHER");
+      expect(reasonOfRejectionCode(rejection.code) === "OTHER").toBe(rejection.code === "OTHER");
     }
     expect((await h.getOrder(orderId)).status).toBe("REJECTED");
 

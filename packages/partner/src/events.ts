@@ -53,7 +53,10 @@ export const focEventSchema = z.object({
 });
 
 export const rejectionSchema = z.object({
-  /** A code of rejectionCodeInfo; kept a plain string so that a code added by the partner still parses. */
+  /**
+   * A code of the domain's PARTNER_REJECTION_CODES (the one taxonomy, with its canonical reasons); kept a plain
+   * string so that a code added by the partner still parses.
+   */
   code: z.string().min(1),
   rawText: z.string(),
   /** For TN_NOT_PORTABLE: the TNs concerned. */
@@ -69,6 +72,15 @@ export const rejectedEventSchema = z.object({
 
 const suppTypeSchema = z.enum(["CANCEL", "RESCHEDULE", "CHANGE"]);
 
+/** Why a SUPP was refused (SUPP_REJECTED callbacks). Plain strings on the wire, like rejection codes. */
+export const suppRejectionCodes = [
+  "SUPP_LIMIT_EXCEEDED",
+  "DATE_NOT_AVAILABLE",
+  "NOT_ALLOWED_AFTER_FOC",
+  "OTHER",
+] as const;
+export type SuppRejectionCode = (typeof suppRejectionCodes)[number];
+
 export const suppAcceptedEventSchema = z.object({
   ...eventBase,
   type: z.literal("SUPP_ACCEPTED"),
@@ -81,7 +93,7 @@ export const suppRejectedEventSchema = z.object({
   type: z.literal("SUPP_REJECTED"),
   suppId: z.string().min(1),
   suppType: suppTypeSchema,
-  /** A suppRejectionCodes value (rejection-codes.ts), kept a plain string like rejection codes. */
+  /** A suppRejectionCodes value, kept a plain string like rejection codes. */
   reason: z.object({ code: z.string().min(1), rawText: z.string() }),
 });
 

@@ -4,7 +4,6 @@ export * from "./events";
 export * from "./headers";
 export * from "./health";
 export * from "./orders";
-export * from "./rejection-codes";
 export * from "./signature";
 export * from "./transport";
 export * from "./wire";

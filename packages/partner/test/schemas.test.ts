@@ -1,13 +1,11 @@
+import { PARTNER_REJECTION_CODES, REJECTION_REASONS, reasonOfRejectionCode } from "@portway/domain";
 import { describe, expect, it } from "vitest";
 import {
   activateRequestSchema,
-  categorizeRejectionCode,
   createOrderRequestSchema,
   parsePartnerEvent,
   partnerEventTypes,
   partnerOrderIdSchema,
-  rejectionCategories,
-  rejectionCodeInfo,
   suppRequestSchema,
 } from "../src/index";
 import { sampleEvents, sampleOrder } from "./fixtures";
@@ -40,14 +38,14 @@ describe("callback event schemas", () => {
     const rejected = sampleEvents.find((event) => event.type === "REJECTED");
     const parsed = parsePartnerEvent({ ...rejected, rejections: [{ code: "NEW_CODE_7", rawText: "?" }] });
     expect(parsed.ok).toBe(true);
-    expect(categorizeRejectionCode("NEW_CODE_7")).toBe("OTHER");
+    expect(reasonOfRejectionCode("NEW_CODE_7")).toBe("OTHER");
   });
 
-  it("files every known rejection code under one of the canonical reasons, all of which are used", () => {
-    const used = new Set(Object.values(rejectionCodeInfo).map((info) => info.category));
-    expect(used).toEqual(new Set(rejectionCategories));
-    expect(categorizeRejectionCode("ZIP_MISMATCH")).toBe("ADDRESS_MISMATCH");
-    expect(categorizeRejectionCode("PIN_REQUIRED")).toBe("PIN");
+  it("files every partner rejection code under one of the domain's canonical reasons, all of which are used", () => {
+    const used = new Set(PARTNER_REJECTION_CODES.map(reasonOfRejectionCode));
+    expect(used).toEqual(new Set(REJECTION_REASONS));
+    expect(reasonOfRejectionCode("ZIP_MISMATCH")).toBe("ADDRESS_MISMATCH");
+    expect(reasonOfRejectionCode("PIN_REQUIRED")).toBe("PIN");
   });
 });
 

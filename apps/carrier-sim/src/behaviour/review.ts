@@ -1,4 +1,5 @@
-import type { CreateOrderData, Rejection, RejectionCode, ServiceAddress, Subscriber } from "@portway/partner";
+import type { PartnerRejectionCode } from "@portway/domain";
+import type { CreateOrderData, Rejection, ServiceAddress, Subscriber } from "@portway/partner";
 import { addEtDays, formatEtDate, formatEtDateTime, fromEtWallTime, isEtWeekend, toEtParts } from "../et-time";
 import type { AccountRecord } from "./account-record";
 import { writeRejectionText } from "./texts";
@@ -23,7 +24,7 @@ function isSameStreetAddress(a: ServiceAddress, b: ServiceAddress): boolean {
 
 /** Every problem the LSP finds at once (LNPA best practice 39), in a fixed order. FOC dates are judged later. */
 export function findRejections(order: CreateOrderData, record: AccountRecord): Rejection[] {
-  const found: { code: RejectionCode; detail?: string; tns?: string[] }[] = [];
+  const found: { code: PartnerRejectionCode; detail?: string; tns?: string[] }[] = [];
   const wireless = order.losingCarrier.type === "WIRELESS";
   if (!isSameStreetAddress(order.serviceAddress, record.serviceAddress)) {
     found.push({ code: "SERVICE_ADDRESS_MISMATCH" });

@@ -1,4 +1,5 @@
-import type { CreateOrderData, Csr, PartnerPortType, RejectionCode, Subscriber } from "@portway/partner";
+import type { PartnerRejectionCode } from "@portway/domain";
+import type { CreateOrderData, Csr, PartnerPortType, Subscriber } from "@portway/partner";
 import { formatEtDateTime } from "../et-time";
 import type { AccountRecord } from "./account-record";
 
@@ -6,7 +7,7 @@ import type { AccountRecord } from "./account-record";
  * Raw texts as the two kinds of counterpart write them: the partner (Level 3/Lumen-like, numbered codes with an
  * internal code in brackets) for AUTOMATED orders, the losing carrier's LSR system (jeopardy codes) for ON_NET.
  */
-const rejectionTexts: Record<RejectionCode, { partner: string; jeopardy: string; text: string }> = {
+const rejectionTexts: Record<PartnerRejectionCode, { partner: string; jeopardy: string; text: string }> = {
   SERVICE_ADDRESS_MISMATCH: {
     partner: "6410: (00016)",
     jeopardy: "1P",
@@ -32,7 +33,7 @@ const rejectionTexts: Record<RejectionCode, { partner: string; jeopardy: string;
   OTHER: { partner: "6579: (00999)", jeopardy: "99", text: "ORDER CANNOT BE PROCESSED - CONTACT LSP" },
 };
 
-export function writeRejectionText(portType: PartnerPortType, code: RejectionCode, detail?: string): string {
+export function writeRejectionText(portType: PartnerPortType, code: PartnerRejectionCode, detail?: string): string {
   const entry = rejectionTexts[code];
   const suffix = detail ? ` - ${detail}` : "";
   return portType === "AUTOMATED"

@@ -1,4 +1,30 @@
+import type { RejectionInput } from "../lifecycle/order";
 import { REJECTION_PLAYBOOKS, type RejectionActor, type RejectionReason } from "./rejection-reasons";
+
+/**
+ * The codes the porting partner (and the LSPs behind it) documents for a rejection, as its callbacks carry them:
+ * the one list the partner client and the carrier simulator use. Each has its canonical reason below; the
+ * partner's catch-all `OTHER` is the only one filed under OTHER. Callbacks keep the code a plain string, so a code
+ * the partner adds later still parses (and files under OTHER until it is mapped here).
+ */
+export const PARTNER_REJECTION_CODES = [
+  "SERVICE_ADDRESS_MISMATCH",
+  "ZIP_MISMATCH",
+  "END_USER_NAME_MISMATCH",
+  "ACCOUNT_NUMBER_MISMATCH",
+  "ACCOUNT_NUMBER_REQUIRED",
+  "PIN_INVALID",
+  "PIN_REQUIRED",
+  "BTN_MISMATCH",
+  "REPLACEMENT_BTN_REQUIRED",
+  "PENDING_ORDER",
+  "LSP_FREEZE",
+  "TN_NOT_PORTABLE",
+  "FOC_DATE_REFUSED",
+  "LOA_INVALID",
+  "OTHER",
+] as const;
+export type PartnerRejectionCode = (typeof PARTNER_REJECTION_CODES)[number];
 
 /**
  * Partner and LSP rejection codes (after normalisation: upper case, separators as `_`) and their canonical reason.
@@ -26,12 +52,14 @@ export const REJECTION_CODE_MAP: Readonly<Record<string, RejectionReason>> = {
   BTN_MISMATCH: "BTN",
   PARTIAL_PORT: "BTN",
   NEW_BTN_REQUIRED: "BTN",
+  REPLACEMENT_BTN_REQUIRED: "BTN",
   PENDING_ORDER: "PENDING_ORDER",
   PENDING_ORDER_AT_LSP: "PENDING_ORDER",
   LSP_FREEZE: "FREEZE",
   ACCOUNT_FROZEN: "FREEZE",
   FREEZE: "FREEZE",
   NOT_PORTABLE: "NOT_PORTABLE",
+  TN_NOT_PORTABLE: "NOT_PORTABLE",
   TN_NOT_ACTIVE: "NOT_PORTABLE",
   TN_DISCONNECTED: "NOT_PORTABLE",
   DIFFERENT_RATE_CENTERS: "NOT_PORTABLE",
@@ -55,7 +83,11 @@ export interface Rejection {
   explanation: string;
   actor: RejectionActor;
   fieldsToFix: readonly string[];
+  /** The TNs the rejection names (TN_NOT_PORTABLE), E.164; absent when it names none. */
+  tns?: readonly string[];
 }
+
+const toE164 = (tn: string) => (/^\d{10}$/.test(tn) ? `+1${tn}` : tn);
 
 export function normalizeRejectionCode(code: string): string {
   return code
@@ -70,9 +102,10 @@ export function reasonOfRejectionCode(code: string): RejectionReason {
 }
 
 /** Maps a partner or LSP rejection to its canonical reason; unknown codes are OTHER, the raw text is kept. */
-export function mapRejection(input: { code: string; text?: string }): Rejection {
+export function mapRejection(input: RejectionInput): Rejection {
   const playbook = REJECTION_PLAYBOOKS[reasonOfRejectionCode(input.code)];
   return {
+    ...(input.tns !== undefined && input.tns.length > 0 ? { tns: input.tns.map(toE164) } : {}),
     code: input.code,
     rawText: input.text ?? "",
     reason: playbook.reason,
@@ -84,7 +117,7 @@ export function mapRejection(input: { code: string; text?: string }): Rejection 
 }
 
 /** Several rejections at once; the union of their fields is what the fix form shows. */
-export function mapRejections(inputs: readonly { code: string; text?: string }[]): {
+export function mapRejections(inputs: readonly RejectionInput[]): {
   rejections: Rejection[];
   fieldsToFix: string[];
 } {
