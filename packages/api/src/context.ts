@@ -9,5 +9,6 @@ export async function createContext(runtime: PortalRuntime, headers: Headers): P
     clock: runtime.clock,
     identity: await runtime.identify(headers),
     config: { partnerUrl: runtime.env.partnerUrl },
+    limits: runtime.limits,
   };
 }

@@ -1,3 +1,4 @@
+import { tooManyRequests } from "@portway/services/auth";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context } from "./trpc";
@@ -68,6 +69,12 @@ function sameOrigin(origin: string, ownOrigin: string): boolean {
   );
 }
 
+/** How many procedures one (batched) request calls: each spends one call of the caller's budget. */
+function callsIn(request: Request): number {
+  const path = new URL(request.url).pathname.replace(/^.*\/api\/trpc\/?/, "");
+  return Math.min(path.split(",").length, maxTrpcBatch);
+}
+
 /** Reads the body up to the limit, so a body without (or with a false) content-length cannot be read whole. */
 async function readCapped(request: Request): Promise<Request | Response> {
   if (request.method !== "POST" || !request.body) {
@@ -104,11 +111,23 @@ export async function handleTrpcRequest(
   if (capped instanceof Response) {
     return capped;
   }
+  const context = await options.createContext();
+  const identity = context.identity;
+  if (context.limits && identity) {
+    const apiKeyId = identity.kind === "customer" ? identity.apiKey?.id : null;
+    const throttled = await context.limits.spend({ userId: identity.userId, apiKeyId }, callsIn(request));
+    if (throttled) {
+      return tooManyRequests(
+        throttled.retryAfterSeconds,
+        apiKeyId ? "This API key made too many calls." : "Too many calls from this user.",
+      );
+    }
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: capped,
     router: options.router,
     maxBatchSize: maxTrpcBatch,
-    createContext: options.createContext,
+    createContext: ({ resHeaders }) => ({ ...context, resHeaders }),
   });
 }

@@ -7,6 +7,7 @@ import {
   ServiceError,
   type StaffIdentity,
 } from "@portway/services";
+import { type ApiLimits, TooManyRequests } from "@portway/services/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -18,6 +19,10 @@ export interface Context {
   clock: Clock;
   identity: Identity | null;
   config: { partnerUrl: string };
+  /** Call budgets and the large-check slot; absent, nothing is limited (direct calls in tests). */
+  limits?: ApiLimits;
+  /** Headers of the HTTP answer (`Retry-After` of a 429), set by the HTTP handler. */
+  resHeaders?: Headers;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -56,8 +61,12 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Expected failures of use cases become tRPC errors in one place (see errors.ts for the table). */
-const mapServiceErrors = t.middleware(async ({ next }) => {
+const mapServiceErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
+  if (!result.ok && result.error.cause instanceof TooManyRequests) {
+    ctx.resHeaders?.set("retry-after", String(result.error.cause.retryAfterSeconds));
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: result.error.cause.message, cause: result.error.cause });
+  }
   if (!result.ok && result.error.cause instanceof ServiceError) {
     throw toTrpcError(result.error.cause);
   }

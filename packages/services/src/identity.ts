@@ -8,6 +8,8 @@ export interface CustomerIdentity {
   email: string;
   role: "admin" | "member";
   accountId: string;
+  /** Set when the caller is an API key (acting with its creator's account, as a member): its id and name. */
+  apiKey?: { id: string; name: string };
 }
 
 export interface StaffIdentity {

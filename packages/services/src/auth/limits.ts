@@ -126,3 +126,86 @@ export class SignInThrottle {
     await this.byEmail.reset(email);
   }
 }
+
+/** Calls per minute on the portals' API: a signed-in user's, and an API key's (each key its own budget). */
+export interface ApiLimitRules {
+  userCallsPerMinute: number;
+  apiKeyCallsPerMinute: number;
+  /** How long a large number check may hold its account's slot if its process dies before releasing it. */
+  largeCheckLeaseSeconds: number;
+}
+
+export const defaultApiLimitRules: ApiLimitRules = {
+  userCallsPerMinute: 300,
+  apiKeyCallsPerMinute: 120,
+  largeCheckLeaseSeconds: 120,
+};
+
+/** Who spends an API budget: an API key by its id, else the signed-in user. */
+export interface ApiCaller {
+  userId: string;
+  apiKeyId?: string | null;
+}
+
+/**
+ * Limits on the portals' API held in PostgreSQL (every process counts together): calls per user and per API key,
+ * and one large number check at a time per account, so one tenant cannot starve the others.
+ */
+export class ApiLimits {
+  private readonly byUser: RateLimiterPostgres;
+  private readonly byKey: RateLimiterPostgres;
+  private readonly largeChecks: RateLimiterPostgres;
+
+  constructor(pool: Pool, rules: ApiLimitRules = defaultApiLimitRules) {
+    this.byUser = limiter(pool, "api_user", rules.userCallsPerMinute, 60);
+    this.byKey = limiter(pool, "api_key", rules.apiKeyCallsPerMinute, 60);
+    this.largeChecks = limiter(pool, "api_large_check", 1, rules.largeCheckLeaseSeconds);
+  }
+
+  /** Spends `calls` (the procedures of one batched request) of the caller's budget; the wait when it is spent. */
+  async spend(caller: ApiCaller, calls: number): Promise<Throttled | null> {
+    const [store, key] = caller.apiKeyId ? [this.byKey, caller.apiKeyId] : [this.byUser, caller.userId];
+    try {
+      await store.consume(key, Math.max(1, calls));
+      return null;
+    } catch (refused) {
+      if (refused instanceof RateLimiterRes) {
+        return { retryAfterSeconds: seconds(refused.msBeforeNext) };
+      }
+      throw refused;
+    }
+  }
+
+  /**
+   * Runs `work` as the account's one large number check; while another runs (in any process), refuses at once. The
+   * slot is released when `work` ends, or at the lease's end if the process died.
+   */
+  async oneLargeCheckAtATime<T>(accountId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      await this.largeChecks.consume(accountId, 1);
+    } catch (refused) {
+      if (refused instanceof RateLimiterRes) {
+        throw new TooManyRequests(
+          Math.min(seconds(refused.msBeforeNext), 10),
+          "Another large number check of this account is running: one runs at a time.",
+        );
+      }
+      throw refused;
+    }
+    try {
+      return await work();
+    } finally {
+      await this.largeChecks.delete(accountId);
+    }
+  }
+}
+
+/** A refusal for load (HTTP 429): the message says why, `retryAfterSeconds` when to try again. */
+export class TooManyRequests extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -6,7 +6,7 @@ import type { Identity } from "../identity";
 import { createSandboxClock } from "../sandbox/sandbox-clock";
 import { handleAuthRequest } from "./auth-route";
 import { createAuth, type PortwayAuth, resolveIdentity } from "./index";
-import { SignInThrottle } from "./limits";
+import { ApiLimits, SignInThrottle } from "./limits";
 
 export interface PortalRuntime {
   env: PortalEnv;
@@ -16,6 +16,8 @@ export interface PortalRuntime {
   /** Brings the clock up to date with the sandbox's stored offset (no-op in production). */
   refreshClock: () => Promise<void>;
   identify: (headers: Headers) => Promise<Identity | null>;
+  /** Per-user and per-API-key call budgets and the one-large-check-per-account slot, shared by every process. */
+  limits: ApiLimits;
   /** The `/api/auth/*` route: body cap and sign-in throttling in front of better-auth. */
   handleAuth: (request: Request) => Promise<Response>;
 }
@@ -42,6 +44,7 @@ export function createPortalRuntime(env: PortalEnv): PortalRuntime {
     refreshClock: async () => {
       await sandbox?.refresh();
     },
+    limits: new ApiLimits(pool),
     identify: (headers) => resolveIdentity(auth, db, env.portal, headers),
     handleAuth: (request) => handleAuthRequest(request, { auth, throttle, trustedProxyHops: env.trustedProxyHops }),
   };

@@ -80,5 +80,6 @@ export async function resolveApiKey(db: Db, authorization: string | null, now: D
     email: row.creatorEmail ?? "",
     role: "member",
     accountId: row.accountId,
+    apiKey: { id: row.id, name: row.name },
   };
 }
