@@ -35,4 +35,5 @@ export {
   parseTns,
 } from "./tns/parse-tns";
 export * from "./tns/tn-rules";
+export * from "./wire/supp-content";
 export { textInput } from "./wire/text";

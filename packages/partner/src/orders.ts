@@ -1,3 +1,4 @@
+import { checkSuppChange, SUPP_CHANGE_RULE } from "@portway/domain";
 import { z } from "zod";
 import { partnerEventSchema } from "./events";
 import {
@@ -69,7 +70,7 @@ export const createOrderResponseSchema = z.object({
 });
 export type CreateOrderResponse = z.infer<typeof createOrderResponseSchema>;
 
-/** The fields a CHANGE SUPP (SUP 3) may carry; at least one. */
+/** The fields a CHANGE SUPP (SUP 3) may carry; what it must carry is the domain's rule (checkSuppChange). */
 export const orderChangesSchema = z
   .object({
     tns: tnListSchema.optional(),
@@ -84,10 +85,7 @@ export const orderChangesSchema = z
     subscriber: subscriberSchema.optional(),
     authorizingPerson: z.string().trim().min(1).max(partnerFieldLimits.authorizingPerson).optional(),
   })
-  .refine(
-    (changes) => Object.values(changes).some((value) => value !== undefined),
-    "a CHANGE carries at least one field",
-  );
+  .refine((changes) => checkSuppChange(changes) === null, SUPP_CHANGE_RULE.message);
 export type OrderChanges = z.infer<typeof orderChangesSchema>;
 
 /** POST /v1/orders/:orderId/supps, with the `idempotency-key` header. */
