@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   accountKeyOf,
+  buildBusinessCalendar,
   createPon,
   DEFAULT_PORT_LIMITS,
   decidePortType,
@@ -62,13 +63,10 @@ describe("groupTnsIntoOrders (SPEC 5)", () => {
     expect(grouping.errors).toEqual([]);
   });
 
-  it("gives each group its port type, and splits a group over 5,000 TNs", () => {
+  it("gives each group its port type, and keeps a group over 5,000 TNs in one order (one LSP account)", () => {
     const big = tnsOf(6000).map((tn) => ({ tn, carrierSpid: "1", onNet: false }));
     const grouping = groupTnsIntoOrders(big);
-    expect(grouping.orders.map((o) => [o.tns.length, o.portType])).toEqual([
-      [5000, "PROJECT"],
-      [1000, "PROJECT"],
-    ]);
+    expect(grouping.orders.map((o) => [o.tns.length, o.portType])).toEqual([[6000, "PROJECT"]]);
     const small = groupTnsIntoOrders(tnsOf(601).map((tn) => ({ tn, carrierSpid: "1", onNet: false })));
     expect(small.orders.map((o) => o.portType)).toEqual(["PROJECT"]);
   });
@@ -99,7 +97,20 @@ describe("groupTnsIntoOrders (SPEC 5)", () => {
 });
 
 const NOW = "2026-01-05T15:00:00Z";
-const wireline: SubmissionContext = { now: NOW, onNet: false, carrier: { type: "WIRELINE" } };
+const wirelineCarrier = {
+  type: "WIRELINE" as const,
+  requiresAccountNumber: false,
+  requiresPin: false,
+  minBusinessDays: 0,
+};
+const wireline: SubmissionContext = {
+  now: NOW,
+  onNet: false,
+  carrier: wirelineCarrier,
+  calendar: buildBusinessCalendar([2025, 2026, 2027]),
+  limits: DEFAULT_PORT_LIMITS,
+  onNetOnly: false,
+};
 
 function draft(overrides: Partial<OrderDraft> = {}): OrderDraft {
   return {
@@ -219,7 +230,7 @@ describe("validateSubmission (SPEC 5)", () => {
   });
 
   it("needs account number and PIN for a wireless LSP, and what the carrier requires", () => {
-    const wireless = { ...wireline, carrier: { type: "WIRELESS" as const } };
+    const wireless = { ...wireline, carrier: { ...wirelineCarrier, type: "WIRELESS" as const } };
     expect(errorsOf(validateSubmission(draft({ accountNumber: undefined }), wireless))).toEqual([
       "accountNumber:ACCOUNT_NUMBER_REQUIRED",
       "pin:PIN_REQUIRED",
@@ -229,7 +240,7 @@ describe("validateSubmission (SPEC 5)", () => {
       errorsOf(
         validateSubmission(draft({ accountNumber: "  " }), {
           ...wireline,
-          carrier: { type: "WIRELINE", requiresAccountNumber: true, requiresPin: true },
+          carrier: { ...wirelineCarrier, requiresAccountNumber: true, requiresPin: true },
         }),
       ),
     ).toEqual(["accountNumber:REQUIRED", "accountNumber:ACCOUNT_NUMBER_REQUIRED", "pin:PIN_REQUIRED"]);
@@ -248,13 +259,13 @@ describe("validateSubmission (SPEC 5)", () => {
   });
 
   it("refuses an order over 5,000 TNs (configurable)", () => {
-    expect(errorsOf(validateSubmission(draft(), { ...wireline, limits: { maxTnsPerOrder: 1 } }))).toEqual([
-      "tns:TOO_MANY_TNS",
-    ]);
+    expect(
+      errorsOf(validateSubmission(draft(), { ...wireline, limits: { ...DEFAULT_PORT_LIMITS, maxTnsPerOrder: 1 } })),
+    ).toEqual(["tns:TOO_MANY_TNS"]);
   });
 
   it("applies the carrier's minimum interval and the LOA age setting", () => {
-    const context = { ...wireline, carrier: { type: "WIRELINE" as const, minBusinessDays: 10 }, loaMaxAgeDays: 10 };
+    const context = { ...wireline, carrier: { ...wirelineCarrier, minBusinessDays: 10 }, loaMaxAgeDays: 10 };
     expect(errorsOf(validateSubmission(draft(), context))).toEqual([
       "documents:LOA_EXPIRED",
       "requestedFoc:BEFORE_CARRIER_MINIMUM",
@@ -269,7 +280,7 @@ describe("validateSubmission (SPEC 5)", () => {
   it("reports every error of a submission at once, each naming its field", () => {
     const result = validateSubmission(
       draft({ partialPort: true, documents: [], loaAuthorizingPerson: "", requestedFoc: "2026-01-10T16:00:00Z" }),
-      { ...wireline, carrier: { type: "WIRELESS" } },
+      { ...wireline, carrier: { ...wirelineCarrier, type: "WIRELESS" } },
     );
     expect(errorsOf(result)).toEqual([
       "loaAuthorizingPerson:REQUIRED",

@@ -225,13 +225,10 @@ describe("checkNumbers: grouping and size", () => {
     expect(result.numbers[0]).toMatchObject({ portType: "PROJECT", earliestFocDate: "2026-12-09" });
   });
 
-  it("checks 10,000 numbers in one go and splits them into orders of at most 5,000", async () => {
+  it("checks 10,000 numbers in one go and keeps one LSP account in one order (the submission refuses it as too large)", async () => {
     const result = await checkNumbers(handle.db, { input: "3122860000-9999", accountId: accountA, now });
     expect(result.summary.portable).toBe(10_000 - 2);
-    expect(result.grouping.orders.map((o) => [o.portType, o.tnCount])).toEqual([
-      ["PROJECT", 5000],
-      ["PROJECT", 4998],
-    ]);
+    expect(result.grouping.orders.map((o) => [o.portType, o.tnCount])).toEqual([["PROJECT", 9998]]);
   });
 
   it("refuses more numbers than one check takes, naming the field", async () => {

@@ -56,8 +56,7 @@ export function accountKeyOf(input: {
 
 /**
  * Splits checked TNs into orders (SPEC 5): one per losing carrier, on-net/off-net and account, in first-seen order,
- * each at most `maxTnsPerOrder` TNs (a larger group becomes several orders), each with its port type. A port request
- * over `maxTnsPerPortRequest` is an error. Duplicate TNs count once.
+ * each with its port type. A port request over `maxTnsPerPortRequest` is an error. Duplicate TNs count once.
  */
 export function groupTnsIntoOrders(tns: readonly CheckedTn[], limits: Partial<PortLimits> = {}): Grouping {
   const config: PortLimits = { ...DEFAULT_PORT_LIMITS, ...limits };
@@ -77,18 +76,17 @@ export function groupTnsIntoOrders(tns: readonly CheckedTn[], limits: Partial<Po
     }
   }
   const orders: ProposedOrder[] = [];
+  // One LSP account is one order whatever its size (SPEC 5): cutting it would move the same BTN and account in two
+  // orders; a group over the order limit is refused by the order rules (`TOO_MANY_TNS`), never split here.
   for (const { sample, tns: groupTns } of groups.values()) {
-    for (let i = 0; i < groupTns.length; i += config.maxTnsPerOrder) {
-      const chunk = groupTns.slice(i, i + config.maxTnsPerOrder);
-      orders.push({
-        carrierSpid: sample.carrierSpid,
-        carrierName: sample.carrierName ?? null,
-        onNet: sample.onNet,
-        accountKey: sample.accountKey ?? null,
-        tns: chunk,
-        portType: decidePortType({ onNet: sample.onNet, tnCount: chunk.length }, config),
-      });
-    }
+    orders.push({
+      carrierSpid: sample.carrierSpid,
+      carrierName: sample.carrierName ?? null,
+      onNet: sample.onNet,
+      accountKey: sample.accountKey ?? null,
+      tns: groupTns,
+      portType: decidePortType({ onNet: sample.onNet, tnCount: groupTns.length }, config),
+    });
   }
   const errors: FieldIssue[] = [];
   if (seen.size > config.maxTnsPerPortRequest) {

@@ -6,17 +6,31 @@ import { checkRequestedFoc } from "../schedule/foc";
 import { toFieldIssues } from "../schemas/field-issues";
 import { type OrderDraft, type OrderSubmission, orderSubmissionSchema } from "../schemas/order";
 import { PARTNER_FIELD_LIMITS } from "./field-limits";
-import { DEFAULT_PORT_LIMITS, decidePortType, type PortLimits, type PortType } from "./port-type";
+import { canonicalTn, normalizeOrderNumbers } from "./order-numbers";
+import { decidePortType, type PortLimits, type PortType } from "./port-type";
 
 export type CarrierType = "WIRELINE" | "WIRELESS" | "VOIP";
 
-/** The losing carrier's rules (SPEC 4). */
+/** The losing carrier's rules (SPEC 4), as the numbering data holds them. */
 export interface CarrierRules {
+  type: CarrierType;
+  requiresAccountNumber: boolean;
+  requiresPin: boolean;
+  /** Minimum porting interval in business days. */
+  minBusinessDays: number;
+}
+
+/** What an order against a losing carrier must carry (SPEC 5): wireless carriers need both; others as they say. */
+export function carrierRequirements(carrier: {
   type: CarrierType;
   requiresAccountNumber?: boolean;
   requiresPin?: boolean;
-  /** Minimum porting interval in business days. */
-  minBusinessDays?: number;
+}): { accountNumber: boolean; pin: boolean } {
+  const wireless = carrier.type === "WIRELESS";
+  return {
+    accountNumber: wireless || carrier.requiresAccountNumber === true,
+    pin: wireless || carrier.requiresPin === true,
+  };
 }
 
 export const LOA_MAX_AGE_DAYS = 30;
@@ -27,8 +41,10 @@ export interface SubmissionContext {
   /** True when every TN is on-net. */
   onNet: boolean;
   carrier: CarrierRules;
-  calendar?: BusinessCalendar;
-  limits?: Partial<PortLimits>;
+  calendar: BusinessCalendar;
+  limits: PortLimits;
+  /** The customer account ports on-net numbers only (set by the porting team). */
+  onNetOnly: boolean;
   fieldLimits?: Readonly<Record<string, number>>;
   /**
    * When a submission is split into several orders (SPEC 5), every TN of the port request: the BTN and partial-port
@@ -100,13 +116,14 @@ function checkPartialPort(
 
 function checkCarrier(draft: OrderDraft, carrier: CarrierRules, add: (f: string, c: string, m: string) => void): void {
   const wireless = carrier.type === "WIRELESS";
-  if ((wireless || carrier.requiresAccountNumber === true) && !draft.accountNumber?.trim()) {
+  const needs = carrierRequirements(carrier);
+  if (needs.accountNumber && !draft.accountNumber?.trim()) {
     const why = wireless
       ? "Wireless carriers require the account number."
       : "This carrier requires the account number.";
     add("accountNumber", "ACCOUNT_NUMBER_REQUIRED", why);
   }
-  if ((wireless || carrier.requiresPin === true) && !draft.pin?.trim()) {
+  if (needs.pin && !draft.pin?.trim()) {
     const why = wireless ? "Wireless carriers require the account PIN." : "This carrier requires the account PIN.";
     add("pin", "PIN_REQUIRED", why);
   }
@@ -118,15 +135,17 @@ function checkLoa(
   context: SubmissionContext,
   add: (f: string, c: string, m: string) => void,
 ): void {
+  // An on-net order needs no LOA (SPEC 5), so an LOA attached to one is not judged either.
+  if (portType === "ON_NET") {
+    return;
+  }
   const loas = (draft.documents ?? []).filter((doc) => doc.kind === "LOA");
   if (loas.length === 0) {
-    if (portType !== "ON_NET") {
-      add(
-        "documents",
-        "LOA_REQUIRED",
-        `${portType === "PROJECT" ? "Project" : "Automated off-net"} orders need a signed LOA.`,
-      );
-    }
+    add(
+      "documents",
+      "LOA_REQUIRED",
+      `${portType === "PROJECT" ? "Project" : "Automated off-net"} orders need a signed LOA.`,
+    );
     return;
   }
   const signed = loas
@@ -164,12 +183,28 @@ function checkLengths(
   }
 }
 
+/** Which rules of an order apply to a check: a submission judges every one; an edit (SPEC 8) a few less. */
+export interface OrderRuleScope {
+  /** The LOA and its age: an edit changes no document, so the LOA is the one judged at submission. */
+  loa: boolean;
+  /** The requested FOC: an edit judges it only when it changes the date (an old date may have passed). */
+  requestedFoc: boolean;
+}
+
+export interface OrderRulesCheck {
+  errors: FieldIssue[];
+  warnings: Issue[];
+  portType: PortType;
+  submission: OrderSubmission | null;
+}
+
 /**
- * Validates a submission (SPEC 5) and reports every error at once, each with its field: the shape, the TN limit,
- * partial port and replacement BTN, the losing carrier's account number and PIN, the LOA and its age, the partner's
- * field lengths and the requested FOC. Decides the port type.
+ * The rules of SPEC 5 over one order, numbers already canonical: the shape, the TN limit, the account's on-net-only
+ * flag, partial port and replacement BTN, the losing carrier's account number and PIN, the LOA and its age, the
+ * partner's field lengths and the requested FOC. Every error at once, each with its field. Used by the submission
+ * and by the edit checks, so both judge an order alike.
  */
-export function validateSubmission(draft: OrderDraft, context: SubmissionContext): SubmissionCheck {
+export function checkOrderRules(draft: OrderDraft, context: SubmissionContext, scope: OrderRuleScope): OrderRulesCheck {
   const errors: FieldIssue[] = [];
   const add = (field: string, code: string, message: string) => {
     if (!errors.some((e) => e.field === field && e.code === code)) {
@@ -182,7 +217,7 @@ export function validateSubmission(draft: OrderDraft, context: SubmissionContext
       add(issue.field, issue.code, issue.message);
     }
   }
-  const limits: PortLimits = { ...DEFAULT_PORT_LIMITS, ...context.limits };
+  const limits = context.limits;
   const tnCount = draft.tns?.length ?? 0;
   if (tnCount > limits.maxTnsPerOrder) {
     add(
@@ -191,13 +226,22 @@ export function validateSubmission(draft: OrderDraft, context: SubmissionContext
       `An order holds at most ${limits.maxTnsPerOrder.toLocaleString("en-US")} TNs; this one has ${tnCount.toLocaleString("en-US")}.`,
     );
   }
+  if (context.onNetOnly && !context.onNet) {
+    add(
+      "tns",
+      "OFF_NET_NOT_ALLOWED",
+      "This account ports on-net numbers only; these numbers are off-net (served through our porting partner). Remove them or ask the porting team.",
+    );
+  }
   const portType = decidePortType({ onNet: context.onNet, tnCount }, limits);
   checkPartialPort(draft, context.requestTns, add);
   checkCarrier(draft, context.carrier, add);
-  checkLoa(draft, portType, context, add);
+  if (scope.loa) {
+    checkLoa(draft, portType, context, add);
+  }
   checkLengths(draft, context.fieldLimits ?? PARTNER_FIELD_LIMITS, add);
   let warnings: Issue[] = [];
-  if (draft.requestedFoc !== undefined) {
+  if (scope.requestedFoc && draft.requestedFoc !== undefined) {
     const foc = checkRequestedFoc({
       requested: draft.requestedFoc,
       portType,
@@ -213,8 +257,21 @@ export function validateSubmission(draft: OrderDraft, context: SubmissionContext
       }
     }
   }
-  if (errors.length > 0 || !parsed.success) {
-    return { ok: false, errors };
+  return { errors, warnings, portType, submission: parsed.success ? parsed.data : null };
+}
+
+/**
+ * Validates a submission (SPEC 5) and reports every error at once, each with its field (see `checkOrderRules`);
+ * numbers typed in any format of SPEC 3 are compared in their canonical form. Decides the port type.
+ */
+export function validateSubmission(draft: OrderDraft, context: SubmissionContext): SubmissionCheck {
+  const check = checkOrderRules(
+    normalizeOrderNumbers(draft),
+    context.requestTns === undefined ? context : { ...context, requestTns: context.requestTns.map(canonicalTn) },
+    { loa: true, requestedFoc: true },
+  );
+  if (check.errors.length > 0 || check.submission === null) {
+    return { ok: false, errors: check.errors };
   }
-  return { ok: true, submission: parsed.data, portType, warnings };
+  return { ok: true, submission: check.submission, portType: check.portType, warnings: check.warnings };
 }

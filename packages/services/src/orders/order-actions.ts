@@ -1,4 +1,4 @@
-import type { Db } from "@portway/db";
+import type { Db, DbOrTx } from "@portway/db";
 import {
   type Actor,
   type CancelRequest,
@@ -9,7 +9,9 @@ import {
 } from "@portway/domain";
 import type { Clock } from "../clock";
 import { invalid } from "../errors";
-import { applyEventToOrder, loadOrderForUpdate } from "./order-store";
+import { checkEditRules } from "./edit-rules";
+import { applyEventToOrder, type LoadedOrder, loadOrderForUpdate } from "./order-store";
+import { activeTnConflict } from "./unique-violation";
 
 /** Who acts, and for customers the account that scopes every lookup. */
 export interface ActingAs {
@@ -17,9 +19,18 @@ export interface ActingAs {
   accountId?: string;
 }
 
-async function runEvent(db: Db, clock: Clock, who: ActingAs, orderId: string, event: OrderEvent, baseVersion?: number) {
+async function runEvent(
+  db: Db,
+  clock: Clock,
+  who: ActingAs,
+  orderId: string,
+  event: OrderEvent,
+  baseVersion?: number,
+  precheck?: (tx: DbOrTx, loaded: LoadedOrder) => Promise<void>,
+) {
   return db.transaction(async (tx) => {
     const loaded = await loadOrderForUpdate(tx, { orderId, ...(who.accountId ? { accountId: who.accountId } : {}) });
+    await precheck?.(tx, loaded);
     const result = await applyEventToOrder(tx, loaded, event, {
       now: clock.now(),
       actor: who.actor,
@@ -29,9 +40,25 @@ async function runEvent(db: Db, clock: Clock, who: ActingAs, orderId: string, ev
   });
 }
 
-/** Edit before FOC (SPEC 8): a change other than the date sends a CHANGE SUPP and restarts the CSR phase. */
-export function editOrder(db: Db, clock: Clock, who: ActingAs, input: OrderEdit) {
-  return runEvent(db, clock, who, input.orderId, { type: "EDIT", changes: input.changes }, input.baseVersion);
+/**
+ * Edit before FOC (SPEC 8): validated as the submission of the order it would produce (the same rules and errors,
+ * against the numbering plan and the active orders); a change other than the date sends a CHANGE SUPP and restarts
+ * the CSR phase.
+ */
+export async function editOrder(db: Db, clock: Clock, who: ActingAs, input: OrderEdit) {
+  try {
+    return await runEvent(
+      db,
+      clock,
+      who,
+      input.orderId,
+      { type: "EDIT", changes: input.changes },
+      input.baseVersion,
+      (tx, loaded) => checkEditRules(tx, loaded, input, clock.now()),
+    );
+  } catch (error) {
+    throw activeTnConflict(error) ?? error;
+  }
 }
 
 /** A new FOC date (and ET time); after FOC a RESCHEDULE SUPP, at short notice a manual request. */

@@ -1,5 +1,12 @@
-import { type DbOrTx, findCarrier, findCarriersByIds, findHolidays } from "@portway/db";
-import { type BusinessCalendar, buildBusinessCalendar } from "@portway/domain";
+import { type DbOrTx, findCarrier, findCarriersByIds, findCustomerAccount, findHolidays } from "@portway/db";
+import {
+  type BusinessCalendar,
+  buildBusinessCalendar,
+  type CarrierRules,
+  DEFAULT_PORT_LIMITS,
+  type PortLimits,
+} from "@portway/domain";
+import { notFound } from "../errors";
 
 /** The business calendar of an order: porting holidays, company-wide dates and the losing carrier's own. */
 export async function loadCalendar(db: DbOrTx, carrierId: string | null, now: Date): Promise<BusinessCalendar> {
@@ -53,5 +60,58 @@ export async function loadRuleContexts(
       cache.set(carrierId, context);
     }
     return context;
+  };
+}
+
+/** The port limits of SPEC 5 (configuration of the product; the domain's defaults). */
+export const PORT_LIMITS: Readonly<PortLimits> = DEFAULT_PORT_LIMITS;
+
+/** A losing carrier as the numbering data holds it, with what its rules need. */
+export interface CarrierOfOrder {
+  id: string;
+  name: string;
+  spid: string;
+  type: CarrierRules["type"];
+  requiresAccountNumber: boolean;
+  requiresPin: boolean;
+  minBusinessDays: number;
+}
+
+/** What the order rules (SPEC 5, 6) need to judge an order of an account against a losing carrier. */
+export interface OrderRuleInputs {
+  carrier: CarrierRules;
+  calendar: BusinessCalendar;
+  limits: PortLimits;
+  onNetOnly: boolean;
+}
+
+/** The account's own rule input: whether it ports on-net numbers only. */
+export async function loadAccountRules(db: DbOrTx, accountId: string): Promise<{ onNetOnly: boolean }> {
+  const account = await findCustomerAccount(db, accountId);
+  if (!account) {
+    throw notFound("The account");
+  }
+  return { onNetOnly: account.onNetOnly };
+}
+
+/**
+ * The one place the services build the inputs of the order rules of a submission or an edit: the losing carrier's
+ * rules, its business calendar, the port limits and the account's on-net-only flag.
+ */
+export async function loadOrderRuleInputs(
+  db: DbOrTx,
+  input: { account: { onNetOnly: boolean }; carrier: CarrierOfOrder; now: Date },
+): Promise<OrderRuleInputs> {
+  const { carrier } = input;
+  return {
+    carrier: {
+      type: carrier.type,
+      requiresAccountNumber: carrier.requiresAccountNumber,
+      requiresPin: carrier.requiresPin,
+      minBusinessDays: carrier.minBusinessDays,
+    },
+    calendar: await loadCalendar(db, carrier.id, input.now),
+    limits: PORT_LIMITS,
+    onNetOnly: input.account.onNetOnly,
   };
 }

@@ -13,12 +13,12 @@ import {
   insertPortRequest,
 } from "@portway/db";
 import {
-  type CarrierRules,
   createDraftOrder,
   type DocumentRef,
   easternDate,
   type FieldIssue,
   type Issue,
+  normalizeOrderNumbers,
   type OrderDetails,
   type OrderDraft,
   orderDraftSchema,
@@ -27,9 +27,12 @@ import {
 } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { invalid, ServiceError } from "../errors";
+import { invalid } from "../errors";
 import { checkNumbers } from "../numbering/check-numbers";
-import { applyEventToOrder, loadCalendar, toDomainOrder } from "./order-store";
+import { numberIssues } from "./number-issues";
+import { applyEventToOrder, toDomainOrder } from "./order-store";
+import { loadAccountRules, loadOrderRuleInputs } from "./rule-context";
+import { activeTnConflict, uniqueViolation } from "./unique-violation";
 
 export const submissionInput = z.object({
   draftId: z.string().uuid().optional(),
@@ -75,7 +78,11 @@ async function resolveDocuments(db: DbOrTx, submitter: Submitter, draftId: strin
  */
 export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Submitter, input: SubmissionInput) {
   const now = clock.now();
-  const draft: OrderDraft = { ...input.submission, documents: await resolveDocuments(db, submitter, input.draftId) };
+  // Numbers in their canonical form once, so the BTN rules compare like with like (SPEC 3 formats).
+  const draft: OrderDraft = normalizeOrderNumbers({
+    ...input.submission,
+    documents: await resolveDocuments(db, submitter, input.draftId),
+  });
   const tns = draft.tns ?? [];
   if (tns.length === 0) {
     return {
@@ -85,23 +92,11 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
     };
   }
   const check = await checkNumbers(db, { input: tns.join("\n"), accountId: submitter.accountId, now });
-  const errors: FieldIssue[] = [];
-  for (const entry of check.numbers) {
-    if (!entry.valid) {
-      errors.push({
-        field: "tns",
-        code: entry.invalidReason?.code ?? "INVALID_TN",
-        message: `${entry.input}: ${entry.invalidReason?.message ?? "not a valid number."}`,
-      });
-    } else if (!entry.portable) {
-      errors.push({
-        field: "tns",
-        code: entry.notPortableReason?.code ?? "NOT_PORTABLE",
-        message: `${entry.tn ?? entry.input}: ${entry.notPortableReason?.message ?? "cannot be ported."}`,
-      });
-    }
-  }
+  const errors: FieldIssue[] = numberIssues(check.numbers, { ownOrderId: null });
   errors.push(...check.grouping.errors);
+  // Every TN of the port request in canonical form: the BTN rules look at the LSP account as a whole.
+  const requestTns = check.numbers.flatMap((entry) => (entry.valid && entry.tn !== null ? [entry.tn] : []));
+  const account = await loadAccountRules(db, submitter.accountId);
   const carriers = await findCarriersBySpids(
     db,
     check.grouping.orders.map((o) => o.carrierSpid),
@@ -118,16 +113,10 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
       });
       continue;
     }
-    const rules: CarrierRules = {
-      type: carrier.type,
-      requiresAccountNumber: carrier.requiresAccountNumber,
-      requiresPin: carrier.requiresPin,
-      minBusinessDays: carrier.minBusinessDays,
-    };
-    const calendar = await loadCalendar(db, carrier.id, now);
+    const rules = await loadOrderRuleInputs(db, { account, carrier, now });
     const result = validateSubmission(
       { ...draft, tns: proposed.tns },
-      { now: now.toISOString(), onNet: proposed.onNet, carrier: rules, calendar, requestTns: tns },
+      { now: now.toISOString(), onNet: proposed.onNet, ...rules, requestTns },
     );
     if (!result.ok) {
       const label = check.grouping.orders.length > 1 ? `${carrier.name}: ` : "";
@@ -152,12 +141,6 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
   return errors.length > 0
     ? { ok: false as const, errors, orders, warnings: check.warnings }
     : { ok: true as const, errors: [] as FieldIssue[], orders, warnings: check.warnings };
-}
-
-function uniqueViolation(error: unknown): { constraint: string; detail: string } | null {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const pg = cause as { code?: string; constraint?: string; detail?: string };
-  return pg?.code === "23505" ? { constraint: pg.constraint ?? "", detail: pg.detail ?? "" } : null;
 }
 
 /**
@@ -187,8 +170,8 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
       }
       const now = clock.now();
       const documents = await resolveDocuments(tx, submitter, input.draftId);
-      // The TN list lives in the order's lines, not in its details.
-      const { tns: _tns, ...fields } = input.submission;
+      // The TN list lives in the order's lines, not in its details; the BTNs are stored canonical.
+      const { tns: _tns, ...fields } = normalizeOrderNumbers(input.submission);
       const details: OrderDetails = { ...fields, customerOrderRef: reference, documents };
       const request = await insertPortRequest(tx, {
         accountId: submitter.accountId,
@@ -262,10 +245,6 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
         };
       }
     }
-    if (violation?.constraint === "port_order_tns_active_uq") {
-      const tn = /\(tn\)=\(([^)]+)\)/.exec(violation.detail)?.[1] ?? "A number";
-      throw new ServiceError("CONFLICT", "IN_ACTIVE_ORDER", `${tn} was just submitted in another active order.`, "tns");
-    }
-    throw error;
+    throw activeTnConflict(error) ?? error;
   }
 }
