@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminAdministrationRouter } from "./admin/administration";
+import { adminAuditRouter } from "./admin/audit";
 import { adminInsightRouter } from "./admin/insight";
 import { adminMailRouter } from "./admin/mail";
 import { adminMeRouter } from "./admin/me";
@@ -10,6 +11,7 @@ import { adminOrdersRouter } from "./admin/orders";
 import { adminQueuesRouter } from "./admin/queues";
 import { adminReportsRouter } from "./admin/reports";
 import { adminSearchRouter } from "./admin/search";
+import { adminStaffRouter } from "./admin/staff";
 import { adminSystemRouter } from "./admin/system";
 import { adminTicketsRouter } from "./admin/tickets";
 import { createCallerFactory, router } from "./trpc";
@@ -24,6 +26,8 @@ export const adminRouter = router({
   queues: adminQueuesRouter,
   reports: adminReportsRouter,
   search: adminSearchRouter,
+  staff: adminStaffRouter,
+  audit: adminAuditRouter,
   system: adminSystemRouter,
   tickets: adminTicketsRouter,
   notifications: adminNotificationsRouter,

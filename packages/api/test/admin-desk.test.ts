@@ -2,11 +2,12 @@ import type { DbHandle } from "@portway/db";
 import type { CustomerIdentity, Identity } from "@portway/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminCaller } from "../src/admin";
-import { acmeCustomer, analyst, contextFor, openSeededDb } from "./helpers";
+import { acmeCustomer, analyst, contextFor, lead, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
 let customer: CustomerIdentity;
 let orderId = "";
+let projectOrderId = "";
 
 const admin = (identity: Identity) => createAdminCaller(contextFor(handle, identity));
 
@@ -16,11 +17,28 @@ beforeAll(async () => {
   // Inserted directly: the router is under test here, not submission.
   const row = await handle.pool.query(
     `insert into port_orders (account_id, status, port_type, customer_reference, btn, tn_count)
-     values ($1, 'SUBMITTED', 'AUTOMATED', 'DESK-SEARCH-1', '+16172536070', 2) returning id`,
+     values ($1, 'SUBMITTED', 'AUTOMATED', 'DESK-SEARCH-1', '+16462536070', 2) returning id`,
     [customer.accountId],
   );
   orderId = row.rows[0].id;
-  for (const tn of ["+16172536070", "+16172536071"]) {
+  const tns = Array.from({ length: 601 }, (_, i) => `+1617253${String(8000 + i).padStart(4, "0")}`);
+  projectOrderId = await submitOrder(
+    handle,
+    { accountId: customer.accountId, userId: customer.userId },
+    {
+      tns,
+      btn: tns[0],
+      partialPort: false,
+      subscriber: { type: "BUSINESS" as const, businessName: "Audit Move Inc" },
+      accountNumber: "AUD-1",
+      serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
+      loaAuthorizingPerson: "Pat Audit",
+      requestedFoc: "2026-12-22T16:30:00.000Z",
+      onDemandActivation: false,
+      customerOrderRef: "DESK-AUDIT-PROJECT",
+    },
+  );
+  for (const tn of ["+16462536070", "+16462536071"]) {
     await handle.pool.query("insert into port_order_tns (order_id, account_id, tn) values ($1, $2, $3)", [
       orderId,
       customer.accountId,
@@ -33,10 +51,10 @@ afterAll(async () => {
 });
 
 describe("admin search", () => {
-  it("finds an order of any account by a TN typed as (617) 253-6070, by reference, and lists by filters", async () => {
-    expect((await admin(analyst).search.find({ q: "(617) 253-6070" })).goTo).toBe(`/orders/${orderId}`);
+  it("finds an order of any account by a TN typed as (646) 253-6070, by reference, and lists by filters", async () => {
+    expect((await admin(analyst).search.find({ q: "(646) 253-6070" })).goTo).toBe(`/orders/${orderId}`);
     expect((await admin(analyst).search.find({ q: "DESK-SEARCH-1" })).goTo).toBe(`/orders/${orderId}`);
-    const listed = await admin(analyst).search.orders({ tn: "617.253.6071", accountId: customer.accountId });
+    const listed = await admin(analyst).search.orders({ tn: "646.253.6071", accountId: customer.accountId });
     expect(listed.rows.map((r) => r.id)).toEqual([orderId]);
     expect(listed.rows[0]?.accountName).toBe("Acme Voice");
   });
@@ -47,8 +65,60 @@ describe("admin search", () => {
       code: "BAD_REQUEST",
       cause: { field: "tn" },
     });
-    await expect(admin(customer).search.find({ q: "6172536070" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(admin(customer).search.find({ q: "6462536070" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(admin(customer).search.orders({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(admin(customer).search.filterChoices()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("staff administration", () => {
+  const calls: [string, (caller: ReturnType<typeof createAdminCaller>) => Promise<unknown>][] = [
+    ["staff.list", (c) => c.staff.list()],
+    [
+      "staff.create",
+      (c) => c.staff.create({ name: "N", email: "nope@portway.test", role: "lead", password: "long-enough-password" }),
+    ],
+    ["staff.changeRole", (c) => c.staff.changeRole({ userId: "demo-analyst-portway", role: "lead" })],
+    ["staff.deactivate", (c) => c.staff.deactivate({ userId: "demo-lead-portway" })],
+  ];
+  it.each(calls)("%s is FORBIDDEN to an analyst and UNAUTHORIZED to a customer", async (_name, call) => {
+    await expect(call(admin(analyst))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(call(admin(customer))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const rows = await handle.pool.query("select count(*)::int as n from auth_users where email = 'nope@portway.test'");
+    expect(rows.rows[0].n).toBe(0);
+  });
+
+  it("lets a lead add an analyst, refuses to demote the last lead with a 412-like PRECONDITION", async () => {
+    const created = await admin(lead).staff.create({
+      name: "Desk Analyst",
+      email: "desk.analyst@portway.test",
+      role: "analyst",
+      password: "first-password-123",
+    });
+    const listed = await admin(lead).staff.list();
+    expect(listed.find((u) => u.id === created.id)).toMatchObject({ role: "analyst", mustChangePassword: true });
+    await expect(admin(lead).staff.changeRole({ userId: lead.userId, role: "analyst" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+  });
+});
+
+describe("the audit log", () => {
+  it("records who recorded PON and FOC and who assigned, in the same transaction; a refused record leaves none", async () => {
+    const analystCaller = admin(analyst);
+    await analystCaller.orders.assign({ target: "order", id: projectOrderId, staffId: analyst.userId });
+    await analystCaller.orders.record({ type: "PON", orderId: projectOrderId, pon: "PWP261207000777" });
+    await expect(
+      analystCaller.orders.record({ type: "ACTIVATION", orderId: projectOrderId, tns: ["+16172538000"] }),
+    ).rejects.toBeDefined();
+    const entries = await analystCaller.audit.list({ objectId: projectOrderId });
+    expect(entries.rows.map((e) => [e.action, e.actorName, e.orderId])).toEqual([
+      ["ORDER_PON", "Ana Analyst", projectOrderId],
+      ["ASSIGNMENT", "Ana Analyst", projectOrderId],
+    ]);
+    expect(entries.rows[0]?.change).toMatchObject({ pon: "PWP261207000777", status: { from: "SUBMITTED" } });
+    const choices = await analystCaller.audit.choices();
+    expect(choices.actors.map((a) => a.id)).toContain(analyst.userId);
+    await expect(admin(customer).audit.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -40,7 +40,9 @@ export const adminOrdersRouter = router({
   record: staffProcedure
     .input(recordEventInput)
     .mutation(({ ctx, input }) => recordOrderEvent(ctx.db, ctx.clock, ctx.acting, input)),
-  assign: staffProcedure.input(assignInput).mutation(({ ctx, input }) => assignWork(ctx.db, input)),
+  assign: staffProcedure
+    .input(assignInput)
+    .mutation(({ ctx, input }) => assignWork(ctx.db, input, ctx.staff.userId, ctx.clock.now())),
   addNote: staffProcedure
     .input(staffNoteInput)
     .mutation(({ ctx, input }) =>

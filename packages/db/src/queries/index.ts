@@ -1,7 +1,9 @@
 export * from "./accounts";
 export * from "./admin-accounts";
+export * from "./admin-audit";
 export * from "./admin-calendar";
 export * from "./admin-search";
+export * from "./admin-staff";
 export * from "./api-keys";
 export * from "./carrier-history";
 export * from "./carrier-stats";
@@ -11,7 +13,6 @@ export * from "./dead-letters";
 export * from "./demo";
 export * from "./dispatch";
 export * from "./drafts";
-export * from "./edit-rules";
 export * from "./heartbeats";
 export * from "./idempotency";
 export * from "./notifications";

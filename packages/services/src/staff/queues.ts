@@ -13,6 +13,7 @@ import {
 } from "@portway/db";
 import { z } from "zod";
 import { notFound } from "../errors";
+import { recordAssignment } from "./audit";
 
 /** Every column a queue may sort by; anything else (e.g. "__proto__") is a 400, not a lookup. */
 export const queueSortKeys = [
@@ -88,7 +89,7 @@ export const assignInput = z.object({
 });
 
 /** Assigns an order, a manual request or a ticket to a member of the porting team (or unassigns it). */
-export async function assignWork(db: Db, input: z.infer<typeof assignInput>) {
+export async function assignWork(db: Db, input: z.infer<typeof assignInput>, by: string, at: Date) {
   return db.transaction(async (tx) => {
     if (input.staffId && !(await findStaffMember(tx, input.staffId))) {
       throw notFound("That member of the porting team");
@@ -102,6 +103,7 @@ export async function assignWork(db: Db, input: z.infer<typeof assignInput>) {
     if (!done) {
       throw notFound(input.target === "order" ? "The order" : input.target === "ticket" ? "The ticket" : "The request");
     }
+    await recordAssignment(tx, input, by, at);
     return { ok: true as const };
   });
 }

@@ -1,8 +1,10 @@
-import type { Db } from "@portway/db";
-import { e164Schema, isoInstantSchema } from "@portway/domain";
+import type { Db, DbOrTx } from "@portway/db";
+import { e164Schema, isoInstantSchema, type OrderEvent } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { type ActingAs, applyOrderEventAs } from "../orders/order-actions";
+import type { ActingAs } from "../orders/order-actions";
+import { applyEventToOrder, loadOrderForUpdate } from "../orders/order-store";
+import { type AuditAction, recordAudit } from "./audit";
 
 const orderId = z.string().uuid();
 
@@ -32,25 +34,54 @@ export const recordEventInput = z.discriminatedUnion("type", [
 ]);
 export type RecordEventInput = z.infer<typeof recordEventInput>;
 
-/** An analyst records what the LSP or partner said; the domain decides whether it fits the order's state. */
-export function recordOrderEvent(db: Db, clock: Clock, who: ActingAs, input: RecordEventInput) {
+const auditActionOf: Record<RecordEventInput["type"], AuditAction> = {
+  PON: "ORDER_PON",
+  FOC: "ORDER_FOC",
+  REJECTION: "ORDER_REJECTION",
+  ACTIVATION: "ORDER_ACTIVATION",
+  CSR_UNAVAILABLE: "ORDER_CSR_UNAVAILABLE",
+  SUPP_ACCEPTED: "ORDER_SUPP_ACCEPTED",
+  SUPP_REFUSED: "ORDER_SUPP_REFUSED",
+};
+
+function orderEventOf(input: RecordEventInput): OrderEvent {
   switch (input.type) {
     case "PON":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "PARTNER_ACCEPTED", pon: input.pon });
+      return { type: "PARTNER_ACCEPTED", pon: input.pon };
     case "FOC":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "FOC_RECEIVED", focAt: input.focAt });
+      return { type: "FOC_RECEIVED", focAt: input.focAt };
     case "REJECTION":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "REJECTED", rejections: input.rejections });
+      return { type: "REJECTED", rejections: input.rejections };
     case "ACTIVATION":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "TNS_ACTIVATED", tns: input.tns });
+      return { type: "TNS_ACTIVATED", tns: input.tns };
     case "CSR_UNAVAILABLE":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "CSR_UNAVAILABLE" });
+      return { type: "CSR_UNAVAILABLE" };
     case "SUPP_ACCEPTED":
-      return applyOrderEventAs(db, clock, who, input.orderId, {
-        type: "SUPP_ACCEPTED",
-        ...(input.focAt ? { focAt: input.focAt } : {}),
-      });
+      return { type: "SUPP_ACCEPTED", ...(input.focAt ? { focAt: input.focAt } : {}) };
     case "SUPP_REFUSED":
-      return applyOrderEventAs(db, clock, who, input.orderId, { type: "SUPP_REJECTED", reason: input.reason });
+      return { type: "SUPP_REJECTED", reason: input.reason };
   }
+}
+
+/** An analyst records what the LSP or partner said; the domain decides whether it fits the order's state. */
+export function recordOrderEvent(db: Db, clock: Clock, who: ActingAs, input: RecordEventInput) {
+  return db.transaction((tx) => recordOrderEventIn(tx, clock, who, input));
+}
+
+/** The same inside the caller's transaction (bulk work records several orders in one), audit entry included. */
+export async function recordOrderEventIn(tx: DbOrTx, clock: Clock, who: ActingAs, input: RecordEventInput) {
+  const loaded = await loadOrderForUpdate(tx, { orderId: input.orderId });
+  const from = loaded.order.status;
+  const result = await applyEventToOrder(tx, loaded, orderEventOf(input), { now: clock.now(), actor: who.actor });
+  const { type: _type, orderId: _orderId, ...recorded } = input;
+  await recordAudit(tx, {
+    actorId: who.actor.id ?? who.actor.kind,
+    action: auditActionOf[input.type],
+    objectType: "order",
+    objectId: input.orderId,
+    orderId: input.orderId,
+    change: { ...recorded, status: { from, to: result.order.status } },
+    at: clock.now(),
+  });
+  return { id: result.order.id, status: result.order.status, version: result.order.version };
 }
