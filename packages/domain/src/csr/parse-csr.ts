@@ -16,7 +16,7 @@ export interface ParsedCsr {
   unparsed: string[];
 }
 
-type CsrField = "name" | "address" | "btn" | "accountNumber" | "tns" | CsrAddressField;
+type CsrField = "name" | "address" | "cityStateZip" | "btn" | "accountNumber" | "tns" | CsrAddressField;
 
 /** Accepted labels (case and punctuation ignored), before a `:` or `=`. */
 export const CSR_LABELS: Readonly<Record<string, CsrField>> = {
@@ -28,6 +28,7 @@ export const CSR_LABELS: Readonly<Record<string, CsrField>> = {
   EU_NAME: "name",
   SUBSCRIBER_NAME: "name",
   LISTED_NAME: "name",
+  BILLING_NAME: "name",
   SERVICE_ADDRESS: "address",
   SVC_ADDRESS: "address",
   SA: "address",
@@ -42,6 +43,8 @@ export const CSR_LABELS: Readonly<Record<string, CsrField>> = {
   STATE: "state",
   ZIP: "zip",
   ZIP_CODE: "zip",
+  CITY_STATE_ZIP: "cityStateZip",
+  CITY_ST_ZIP: "cityStateZip",
   BTN: "btn",
   ATN: "btn",
   BILLING_TELEPHONE_NUMBER: "btn",
@@ -59,6 +62,7 @@ export const CSR_LABELS: Readonly<Record<string, CsrField>> = {
   WTN: "tns",
   WTNS: "tns",
   WORKING_TNS: "tns",
+  WORKING_TELEPHONE_NUMBERS: "tns",
   TELEPHONE_NUMBERS: "tns",
   NUMBERS: "tns",
   LINES: "tns",
@@ -67,6 +71,11 @@ export const CSR_LABELS: Readonly<Record<string, CsrField>> = {
 const LABEL_LINE = /^\s*([A-Za-z][A-Za-z .#/_-]{0,40}?)\s*[:=]\s*(.*)$/;
 const UNIT_SUFFIX = /\s+((?:APT|APARTMENT|STE|SUITE|UNIT|FL|FLOOR|RM|ROOM|BLDG|#)\.?\s*[\w-]+)$/i;
 const STATE_ZIP = /^([A-Za-z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+const CITY_STATE_ZIP = /^(.+?),?\s+([A-Za-z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+/** A value that says there is none (`ACCOUNT NUMBER: NONE ON FILE`). */
+const NONE_VALUE = /^(NONE(\s+ON\s+FILE)?|N\/?A|-+)$/i;
+/** The count a TN-list header may carry (`WORKING TELEPHONE NUMBERS: 3`), then one TN per line. */
+const TN_COUNT = /^\d{1,5}$/;
 const HOUSE_AND_STREET = /^(\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?:\s+\d\/\d)?)\s+(.+)$/;
 
 function labelKey(label: string): string {
@@ -110,9 +119,31 @@ export function parseAddressLine(line: string): CsrAddress {
   return out;
 }
 
+/** `Springfield, IL 62701` (a CSR's city, state and ZIP on one line). */
+function parseCityStateZip(value: string): CsrAddress {
+  const match = CITY_STATE_ZIP.exec(value.trim());
+  if (match === null) {
+    return { city: value.trim() };
+  }
+  return { city: (match[1] ?? "").trim(), state: (match[2] ?? "").toUpperCase(), zip: match[3] ?? "" };
+}
+
+/** The TN a line of a TN list starts with (`201-555-7001  BTN  1FB`: the TN, then its role and features). */
+function leadingTn(line: string): string | null {
+  const whole = parseTns(line);
+  if (whole.errors.length === 0 && whole.tns.length > 0) {
+    return line;
+  }
+  const first = line.split(/\s{2,}|\t/)[0] ?? "";
+  const tn = parseTn(first);
+  return tn.ok ? tn.tn : null;
+}
+
 /**
- * Parses the CSR that arrives as an order note (SPEC 9): `Label: value` lines for name, service address (one line
- * or its parts), BTN, account number and the TNs on the account (which may continue on the following lines).
+ * Parses the CSR that arrives as an order note or as the partner's raw text (SPEC 9): `Label: value` lines for name,
+ * service address (one line, its parts, or a `CITY/STATE/ZIP` line), BTN, account number (`NONE ON FILE` is none)
+ * and the TNs on the account, which may continue on the following lines, one TN per line with its role and
+ * features after it (the partner's `WORKING TELEPHONE NUMBERS: 3` layout).
  */
 export function parseCsr(text: string): ParsedCsr {
   const csr: ParsedCsr = { name: null, serviceAddress: null, btn: null, accountNumber: null, tns: [], unparsed: [] };
@@ -130,8 +161,9 @@ export function parseCsr(text: string): ParsedCsr {
     const field = match === null ? undefined : CSR_LABELS[labelKey(match[1] ?? "")];
     const value = (match?.[2] ?? "").trim();
     if (field === undefined) {
-      if (inTns && parseTns(line).errors.length === 0) {
-        tnTexts.push(line);
+      const tn = inTns && match === null ? leadingTn(line) : null;
+      if (tn !== null) {
+        tnTexts.push(tn);
       } else {
         inTns = false;
         csr.unparsed.push(line);
@@ -143,13 +175,17 @@ export function parseCsr(text: string): ParsedCsr {
       csr.name = value;
     } else if (field === "address") {
       setAddress(parseAddressLine(value));
+    } else if (field === "cityStateZip") {
+      setAddress(parseCityStateZip(value));
     } else if (field === "btn") {
       const btn = parseTn(value);
       csr.btn = btn.ok ? btn.tn : null;
     } else if (field === "accountNumber") {
-      csr.accountNumber = value;
+      csr.accountNumber = NONE_VALUE.test(value) ? null : value;
     } else if (field === "tns") {
-      tnTexts.push(value);
+      if (!TN_COUNT.test(value)) {
+        tnTexts.push(value);
+      }
     } else if (field === "state") {
       setAddress({ state: value.toUpperCase() });
     } else {
