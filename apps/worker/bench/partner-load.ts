@@ -312,6 +312,7 @@ async function throughput() {
             details: sample.rows[0].details,
             carrier: { spid: sample.rows[0].spid, name: sample.rows[0].name, type: sample.rows[0].type },
             callbackUrl: `http://127.0.0.1:${env.workerPort}/partner/callbacks`,
+            defaultFocAt: sample.rows[0].details.requestedFoc,
           }),
           { idempotencyKey: `baseline:${orderId}` },
         );

@@ -10,6 +10,7 @@ import {
   type PartnerContext,
   readMailEnv,
   runActivationScan,
+  retryParkedPartnerEvents,
   runReconciliation,
   runStuckScan,
   systemClock,
@@ -94,6 +95,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     await sandbox?.refresh();
     await runActivationScan(handle.db, clock);
     await runReconciliation(context, options.reconcileQuietMs);
+    // Partner events parked behind a SUPP the porting team answered since.
+    await retryParkedPartnerEvents(handle.db, clock);
     await runStuckScan(handle.db, clock);
     await relayNow();
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authUsers, customerAccounts, manualRequests, portOrders, tickets } from "../schema/index";
 
@@ -120,20 +120,23 @@ export async function findOpenTicketQueue(db: DbOrTx, page: QueuePage) {
 }
 
 /** Counts for the admin navigation. */
-export async function countQueues(db: DbOrTx) {
+export async function countQueues(
+  db: DbOrTx,
+  kinds: { projectKinds: string[]; exceptionKinds: string[] } = { projectKinds: ["PROJECT_PORT"], exceptionKinds: [] },
+) {
   const [manual, exceptions, open, stuck] = await Promise.all([
     db
       .select({ kind: manualRequests.kind, n: count() })
       .from(manualRequests)
       .where(eq(manualRequests.status, "OPEN"))
       .groupBy(manualRequests.kind),
-    db.select({ n: count() }).from(portOrders).where(eq(portOrders.status, "EXCEPTION")),
+    db.select({ n: count() }).from(portOrders).where(exceptionCondition("EXCEPTION", kinds.exceptionKinds)),
     db.select({ n: count() }).from(tickets).where(eq(tickets.status, "OPEN")),
     db.select({ n: count() }).from(portOrders).where(sql`${portOrders.stuckSince} is not null`),
   ]);
   const byKind = new Map(manual.map((m) => [m.kind, m.n]));
   return {
-    projectPorts: byKind.get("PROJECT_PORT") ?? 0,
+    projectPorts: kinds.projectKinds.reduce((sum, kind) => sum + (byKind.get(kind) ?? 0), 0),
     shortNotice: (byKind.get("SHORT_NOTICE_CANCEL") ?? 0) + (byKind.get("SHORT_NOTICE_RESCHEDULE") ?? 0),
     exceptions: exceptions[0]?.n ?? 0,
     tickets: open[0]?.n ?? 0,
@@ -201,14 +204,27 @@ export async function findOpenManualRequest(db: DbOrTx, orderId: string, kinds: 
  * Orders as a queue of the porting team: exceptions (by status) or stuck orders (no progress for longer than their
  * status allows), with paging, sorting, a search and "mine".
  */
+/** Orders in a status, or (when kinds are given) with an open queue entry of those kinds. */
+function exceptionCondition(status: string, kinds: readonly string[]) {
+  if (kinds.length === 0) {
+    return eq(portOrders.status, status);
+  }
+  return or(
+    eq(portOrders.status, status),
+    sql`exists (select 1 from ${manualRequests} where ${manualRequests.orderId} = ${portOrders.id} and ${manualRequests.status} = 'OPEN' and ${inArray(manualRequests.kind, [...kinds])})`,
+  );
+}
+
 export async function findOrderWorkQueue(
   db: DbOrTx,
-  queue: { kind: "status"; status: string } | { kind: "stuck" },
+  queue: { kind: "status"; status: string; orWithOpenRequests?: string[] } | { kind: "stuck" },
   page: QueuePage,
 ) {
   const pattern = searchPattern(page.search);
   const where = and(
-    queue.kind === "status" ? eq(portOrders.status, queue.status) : sql`${portOrders.stuckSince} is not null`,
+    queue.kind === "status"
+      ? exceptionCondition(queue.status, queue.orWithOpenRequests ?? [])
+      : sql`${portOrders.stuckSince} is not null`,
     page.assignedTo ? eq(portOrders.assignedTo, page.assignedTo) : undefined,
     pattern
       ? sql`(${customerAccounts.name} ilike ${pattern} or ${portOrders.pon} ilike ${pattern} or ${portOrders.customerReference} ilike ${pattern})`
@@ -243,6 +259,10 @@ export async function findOrderWorkQueue(
         accountName: customerAccounts.name,
         assignedTo: portOrders.assignedTo,
         assigneeName: authUsers.name,
+        /** The oldest open queue entry's reason (partner news to look at), if any. */
+        attention: sql<
+          string | null
+        >`(select ${manualRequests.reason} from ${manualRequests} where ${manualRequests.orderId} = ${portOrders.id} and ${manualRequests.status} = 'OPEN' and ${manualRequests.kind} in ('PARTNER_EVENT', 'FOC_REVIEW') order by ${manualRequests.createdAt} limit 1)`,
       })
       .from(portOrders)
       .innerJoin(customerAccounts, eq(customerAccounts.id, portOrders.accountId))

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { portOrders } from "../schema/index";
 
@@ -45,28 +45,57 @@ export async function touchOrder(db: DbOrTx, orderId: string, at: Date) {
 }
 
 /**
- * Flags orders that stayed in a status longer than its expected time (hours per status), and unflags those that
- * moved on. Returns how many are flagged now.
+ * Open orders not flagged yet that may be stuck: in one of the statuses with their last progress at least
+ * `minHours` wall-clock hours ago (business hours never exceed wall-clock ones), or in FOC with their activation due
+ * at least `activationHours` ago. The caller decides in business hours.
  */
-export async function flagStuckOrders(db: DbOrTx, now: Date, expectedHours: Readonly<Record<string, number>>) {
-  const statuses = Object.keys(expectedHours);
-  const cases = sql.join(
-    statuses.map((status) => sql`when ${status} then ${String(expectedHours[status])}::int`),
-    sql` `,
-  );
-  await db
-    .update(portOrders)
-    .set({ stuckSince: now })
+export async function findStuckCandidates(
+  db: DbOrTx,
+  now: Date,
+  input: { statuses: string[]; minHours: number; activationHours: number; limit: number },
+) {
+  const progressBefore = new Date(now.getTime() - input.minHours * 3_600_000);
+  const dueBefore = new Date(now.getTime() - input.activationHours * 3_600_000);
+  return db
+    .select({
+      id: portOrders.id,
+      status: portOrders.status,
+      carrierId: portOrders.carrierId,
+      lastProgressAt: portOrders.lastProgressAt,
+      activationDueAt: portOrders.activationDueAt,
+    })
+    .from(portOrders)
     .where(
       and(
         isNull(portOrders.stuckSince),
-        inArray(portOrders.status, statuses),
-        sql`${portOrders.lastProgressAt} + make_interval(hours => case ${portOrders.status} ${cases} end) < ${now}`,
+        or(
+          and(inArray(portOrders.status, input.statuses), lte(portOrders.lastProgressAt, progressBefore)),
+          and(eq(portOrders.status, "FOC"), lte(portOrders.activationDueAt, dueBefore)),
+        ),
       ),
-    );
+    )
+    .orderBy(asc(portOrders.lastProgressAt))
+    .limit(input.limit);
+}
+
+export async function markOrdersStuck(db: DbOrTx, orderIds: string[], now: Date) {
+  if (orderIds.length > 0) {
+    await db
+      .update(portOrders)
+      .set({ stuckSince: now })
+      .where(and(inArray(portOrders.id, orderIds), isNull(portOrders.stuckSince)));
+  }
+}
+
+export async function countStuckOrders(db: DbOrTx) {
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(portOrders)
     .where(isNotNull(portOrders.stuckSince));
   return rows[0]?.n ?? 0;
+}
+
+/** Moves an order's planned activation (the scan re-plans one whose time the domain says has not come). */
+export async function setActivationDueAt(db: DbOrTx, orderId: string, at: Date) {
+  await db.update(portOrders).set({ activationDueAt: at }).where(eq(portOrders.id, orderId));
 }

@@ -35,6 +35,7 @@ import {
   type PortOrder,
   type PortType,
   type SuppInFlight,
+  type SuppType,
   type TnLine,
 } from "@portway/domain";
 import { notFound, ServiceError } from "../errors";
@@ -49,6 +50,18 @@ import { loadRuleContext, loadRuleContexts } from "./rule-context";
 
 export { loadCalendar } from "./rule-context";
 
+/** Every kind of queue entry an order can have open; all close when the order is final. */
+export const OPEN_WORK_KINDS = [
+  "PROJECT_PORT",
+  "PROJECT_CANCEL",
+  "PROJECT_RESCHEDULE",
+  "PROJECT_CHANGE",
+  "SHORT_NOTICE_CANCEL",
+  "SHORT_NOTICE_RESCHEDULE",
+  "PARTNER_EVENT",
+  "FOC_REVIEW",
+] as const;
+
 export interface LoadedOrder {
   row: PortOrderRow;
   order: PortOrder;
@@ -58,7 +71,7 @@ export interface LoadedOrder {
 export function toDomainOrder(
   row: PortOrderRow,
   lines: PortOrderTnRow[],
-  openRejections: { code: string; rawText: string | null }[],
+  openRejections: { code: string; rawText: string | null; tns?: string[] | null }[],
 ): PortOrder {
   return {
     id: row.id,
@@ -72,7 +85,10 @@ export function toDomainOrder(
       const base: TnLine = { tn: line.tn, status: line.status as TnLine["status"] };
       return line.excludedReason ? { ...base, excludedReason: line.excludedReason } : base;
     }),
-    rejections: openRejections.map((r) => mapRejection({ code: r.code, text: r.rawText ?? "" })),
+    rejections: openRejections.map((r) => {
+      const rejection = mapRejection({ code: r.code, text: r.rawText ?? "" });
+      return r.tns && r.tns.length > 0 ? { ...rejection, tns: r.tns } : rejection;
+    }),
     supp: (row.supp as SuppInFlight | null) ?? null,
     suppsAfterFoc: row.suppsAfterFoc,
     csrRound: row.csrRound,
@@ -226,6 +242,8 @@ function isPlainTransition(loaded: LoadedOrder, next: PortOrder, event: OrderEve
     event.type !== "REJECTED" &&
     event.type !== "SUPP_ACCEPTED" &&
     event.type !== "SUPP_REJECTED" &&
+    loaded.order.portType !== "PROJECT" &&
+    !isTerminalStatus(next.status) &&
     !(next.rejections.length === 0 && loaded.order.rejections.length > 0)
   );
 }
@@ -368,6 +386,15 @@ async function carryOutEffects(
         });
         if (effect.route !== "PORTING_TEAM") {
           await insertOutboxJobs(db, [outboxJobs.sendSupp(orderId, supp.id)]);
+        } else {
+          // A project port's SUPP is sent by the porting team: it is work in their queue.
+          await insertManualRequest(db, {
+            orderId,
+            kind: PROJECT_SUPP_KINDS[effect.suppType],
+            suppId: supp.id,
+            requestedFocAt: effect.changes.requestedFoc ? new Date(effect.changes.requestedFoc) : null,
+            reason: `Customer ${effect.suppType.toLowerCase()} of a project port (SUP ${effect.supCode})`,
+          });
         }
         break;
       }
@@ -421,6 +448,23 @@ async function carryOutEffects(
   return update;
 }
 
+/** The queue entry of a project port's SUPP, per SUPP type. */
+export const PROJECT_SUPP_KINDS = {
+  CANCEL: "PROJECT_CANCEL",
+  RESCHEDULE: "PROJECT_RESCHEDULE",
+  CHANGE: "PROJECT_CHANGE",
+} as const satisfies Record<SuppType, string>;
+
+/** Which events answer a project port's SUPP entry: the LSP's answer, or the next step of the round it started. */
+const PROJECT_ANSWERS: Readonly<Partial<Record<OrderEvent["type"], readonly string[]>>> = {
+  SUPP_ACCEPTED: ["PROJECT_CANCEL", "PROJECT_RESCHEDULE"],
+  SUPP_REJECTED: ["PROJECT_CANCEL", "PROJECT_RESCHEDULE"],
+  FOC_RECEIVED: ["PROJECT_RESCHEDULE"],
+  CSR_RETURNED: ["PROJECT_CHANGE"],
+  CSR_UNAVAILABLE: ["PROJECT_CHANGE"],
+  REJECTED: ["PROJECT_CHANGE"],
+};
+
 /** Keeps the side tables (rejections, SUPPs, manual requests) in step with what the event said. */
 async function recordAnswers(
   db: DbOrTx,
@@ -438,12 +482,22 @@ async function recordAnswers(
         code: r.code,
         reason: mapRejection(r).reason,
         rawText: r.text ?? null,
+        tns: r.tns && r.tns.length > 0 ? [...r.tns] : null,
         carrierId: loaded.row.carrierId,
         receivedAt: options.now,
       })),
     );
   } else if (next.rejections.length === 0 && loaded.order.rejections.length > 0) {
     await resolveRejections(db, orderId, options.now);
+  }
+  const answered = PROJECT_ANSWERS[event.type];
+  if (answered !== undefined && loaded.order.portType === "PROJECT") {
+    await resolveOpenManualRequests(db, orderId, [...answered], {
+      status: event.type === "SUPP_REJECTED" ? "REFUSED" : event.type === "SUPP_ACCEPTED" ? "ACCEPTED" : "DONE",
+      resolution: `Answered: ${event.type}`,
+      resolvedBy: options.actor.id ?? null,
+      at: options.now,
+    });
   }
   if (event.type === "SUPP_ACCEPTED" || event.type === "SUPP_REJECTED") {
     const accepted = event.type === "SUPP_ACCEPTED";
@@ -452,6 +506,15 @@ async function recordAnswers(
     await resolveOpenManualRequests(db, orderId, ["SHORT_NOTICE_CANCEL", "SHORT_NOTICE_RESCHEDULE"], {
       status: accepted ? "ACCEPTED" : "REFUSED",
       resolution,
+      resolvedBy: options.actor.id ?? null,
+      at: options.now,
+    });
+  }
+  if (isTerminalStatus(next.status) && !isTerminalStatus(loaded.order.status)) {
+    // A final order is no one's work any more: its project port and any other open entry leave the queues.
+    await resolveOpenManualRequests(db, orderId, [...OPEN_WORK_KINDS], {
+      status: "DONE",
+      resolution: `Order ${next.status}`,
       resolvedBy: options.actor.id ?? null,
       at: options.now,
     });

@@ -14,7 +14,7 @@ import {
   relaxCommitDurability,
   setPartnerOrderId,
 } from "@portway/db";
-import { createPon, easternDate, type OrderDetails, type SuppChanges } from "@portway/domain";
+import { createPon, defaultRequestedFoc, easternDate, type OrderDetails, type SuppChanges } from "@portway/domain";
 import type { PartnerClient } from "@portway/partner";
 import type { Clock } from "../clock";
 import { ServiceError } from "../errors";
@@ -25,6 +25,7 @@ import {
   loadOrderForUpdate,
   toDomainOrder,
 } from "../orders/order-store";
+import { loadRuleContexts } from "../orders/rule-context";
 import { applyWaitingEvents } from "./apply-callback";
 import { toCreateOrderRequest, toPartnerChanges } from "./to-partner";
 
@@ -84,6 +85,12 @@ export async function dispatchOrders(
     ),
   ]);
   const carrierById = new Map(carrierRows.map((carrier) => [carrier.id, carrier]));
+  const now = context.clock.now();
+  const rulesOf = await loadRuleContexts(
+    db,
+    carrierRows.map((carrier) => carrier.id),
+    now,
+  );
   const tnsByOrder = new Map<string, string[]>();
   for (const line of lineRows) {
     if (line.status !== "EXCLUDED") {
@@ -119,6 +126,7 @@ export async function dispatchOrders(
           details: row.details as OrderDetails,
           carrier: { spid: carrier.spid, name: carrier.name, type: carrier.type },
           callbackUrl: context.callbackUrl,
+          defaultFocAt: defaultRequestedFoc({ portType, now: now.toISOString(), ...rulesOf(carrier.id) }),
         });
         const response = await client.createOrder(request, { idempotencyKey: `order:${row.id}:create` });
         accepted.push({ orderId: row.id, portType, partnerOrderId: response.orderId });

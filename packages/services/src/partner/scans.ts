@@ -1,8 +1,25 @@
-import { type Db, findDueActivations, findOrdersToReconcile, flagStuckOrders, touchOrder } from "@portway/db";
-import { EXPECTED_HOURS_IN_STATUS } from "@portway/domain";
+import {
+  countStuckOrders,
+  type Db,
+  findDueActivations,
+  findOrdersToReconcile,
+  findStuckCandidates,
+  markOrdersStuck,
+  setActivationDueAt,
+  touchOrder,
+} from "@portway/db";
+import {
+  ACTIVATION_CONFIRMATION_HOURS,
+  activationDueAt,
+  EXPECTED_HOURS_IN_STATUS,
+  isOrderStuck,
+  type OrderStatus,
+} from "@portway/domain";
 import type { Clock } from "../clock";
 import { ServiceError } from "../errors";
 import { applyOrderEventAs } from "../orders/order-actions";
+import { loadOrderForUpdate } from "../orders/order-store";
+import { loadRuleContexts } from "../orders/rule-context";
 import { receivePartnerCallback } from "./apply-callback";
 import type { PartnerContext } from "./dispatch";
 
@@ -30,9 +47,23 @@ export async function runActivationScan(
         throw error;
       }
       refused++;
+      if (error.code === "ACTIVATION_TOO_EARLY") {
+        // The plan was wrong: move it to when the domain says activation is due, so the order does not come back
+        // first in every round and crowd out the orders that are due.
+        await replanActivation(db, order.id);
+      }
     }
   }
   return { activated, refused };
+}
+
+async function replanActivation(db: Db, orderId: string) {
+  await db.transaction(async (tx) => {
+    const { order } = await loadOrderForUpdate(tx, { orderId });
+    if (order.focAt !== null) {
+      await setActivationDueAt(tx, orderId, new Date(activationDueAt(order, order.focAt)));
+    }
+  });
 }
 
 /**
@@ -67,9 +98,41 @@ export async function runReconciliation(context: PartnerContext, quietMs: number
   return { checked: orders.length, healed, failures };
 }
 
-export async function runStuckScan(db: Db, clock: Clock) {
-  const expected = Object.fromEntries(
-    Object.entries(EXPECTED_HOURS_IN_STATUS).filter((entry): entry is [string, number] => entry[1] !== undefined),
+/**
+ * Stuck orders (SPEC 13): no progress for longer than their status allows, in business hours by each order's
+ * calendar; an FOC order whose activation was due and never confirmed is stuck too. The domain decides.
+ */
+export async function runStuckScan(db: Db, clock: Clock, limit = 5_000) {
+  const now = clock.now();
+  const expected = Object.entries(EXPECTED_HOURS_IN_STATUS).filter(
+    (entry): entry is [string, number] => entry[1] !== undefined,
   );
-  return { stuck: await flagStuckOrders(db, clock.now(), expected) };
+  const candidates = await findStuckCandidates(db, now, {
+    statuses: expected.map(([status]) => status),
+    minHours: Math.min(...expected.map(([, hours]) => hours)),
+    activationHours: ACTIVATION_CONFIRMATION_HOURS,
+    limit,
+  });
+  const rulesOf = await loadRuleContexts(
+    db,
+    [...new Set(candidates.flatMap((c) => (c.carrierId ? [c.carrierId] : [])))],
+    now,
+  );
+  const stuck = candidates.filter((candidate) =>
+    isOrderStuck(
+      {
+        status: candidate.status as OrderStatus,
+        lastProgressAt: candidate.lastProgressAt.toISOString(),
+        activationDueAt: candidate.activationDueAt ? candidate.activationDueAt.toISOString() : null,
+      },
+      now.toISOString(),
+      rulesOf(candidate.carrierId).calendar,
+    ),
+  );
+  await markOrdersStuck(
+    db,
+    stuck.map((order) => order.id),
+    now,
+  );
+  return { stuck: await countStuckOrders(db) };
 }

@@ -30,6 +30,8 @@ export function toCreateOrderRequest(input: {
   details: OrderDetails;
   carrier: { spid: string; name: string; type: CarrierTypeValue };
   callbackUrl: string;
+  /** What to ask for when the customer gave no FOC: the domain's default, from business time. */
+  defaultFocAt: string;
 }): CreateOrderRequest {
   const { details } = input;
   return {
@@ -44,7 +46,7 @@ export function toCreateOrderRequest(input: {
     pin: details.pin ?? null,
     serviceAddress: toPartnerAddress(details.serviceAddress),
     authorizingPerson: details.loaAuthorizingPerson ?? "",
-    requestedFocAt: details.requestedFoc ?? new Date().toISOString(),
+    requestedFocAt: details.requestedFoc ?? input.defaultFocAt,
     onDemandActivation: details.onDemandActivation ?? false,
     losingCarrier: input.carrier,
     callbackUrl: input.callbackUrl,

@@ -39,9 +39,13 @@ export const queueInput = z.object({
 export type QueueInput = z.infer<typeof queueInput>;
 
 export const queueKinds = {
-  projectPorts: ["PROJECT_PORT"],
+  /** Project ports, and the customers' cancels, reschedules and changes of them (sent by the porting team). */
+  projectPorts: ["PROJECT_PORT", "PROJECT_CANCEL", "PROJECT_RESCHEDULE", "PROJECT_CHANGE"],
   shortNotice: ["SHORT_NOTICE_CANCEL", "SHORT_NOTICE_RESCHEDULE"],
 } as const;
+
+/** Entries that put an order in the exceptions queue besides its EXCEPTION status: partner news to look at. */
+export const exceptionKinds = ["PARTNER_EVENT", "FOC_REVIEW"] as const;
 
 export function listManualQueue(db: Db, queue: keyof typeof queueKinds, staffId: string, input: QueueInput) {
   return findManualRequestQueue(db, [...queueKinds[queue]], queuePage(staffId, input));
@@ -66,14 +70,19 @@ function queuePage(staffId: string, input: QueueInput) {
 export function listOrderQueue(db: Db, queue: "exceptions" | "stuck", staffId: string, input: QueueInput) {
   return findOrderWorkQueue(
     db,
-    queue === "exceptions" ? { kind: "status", status: "EXCEPTION" } : { kind: "stuck" },
+    queue === "exceptions"
+      ? { kind: "status", status: "EXCEPTION", orWithOpenRequests: [...exceptionKinds] }
+      : { kind: "stuck" },
     queuePage(staffId, input),
   );
 }
 
 /** Counts for the navigation, failed partner deliveries included. */
 export async function getQueueCounts(db: Db) {
-  const [counts, deadLetters] = await Promise.all([countQueues(db), countWaitingDeadLetters(db)]);
+  const [counts, deadLetters] = await Promise.all([
+    countQueues(db, { projectKinds: [...queueKinds.projectPorts], exceptionKinds: [...exceptionKinds] }),
+    countWaitingDeadLetters(db),
+  ]);
   return { ...counts, deadLetters };
 }
 
