@@ -1,5 +1,6 @@
 import "server-only";
 import { createContext } from "@portway/api";
+import { mustChangePassword } from "@portway/services";
 import { createPortalRuntime, type PortalRuntime } from "@portway/services/auth";
 import { getEnv } from "../env";
 
@@ -11,6 +12,11 @@ export function getRuntime(): PortalRuntime {
   return holder.portwayAdminRuntime;
 }
 
-export function createRequestContext(headers: Headers) {
-  return createContext(getRuntime(), headers);
+/** The tRPC context of a request. A staff user still on a first password may call nothing until they change it. */
+export async function createRequestContext(headers: Headers) {
+  const ctx = await createContext(getRuntime(), headers);
+  if (ctx.identity?.kind === "staff" && (await mustChangePassword(ctx.db, ctx.identity.userId))) {
+    return { ...ctx, identity: null };
+  }
+  return ctx;
 }
