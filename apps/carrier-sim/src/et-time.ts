@@ -1,6 +1,8 @@
+import { isBusinessDay } from "@portway/domain";
+
 /**
- * Calendar arithmetic in America/New_York (with daylight saving) through Intl, so the simulator needs no date
- * library. Porting holidays are not modelled: the simulated LSPs work every weekday.
+ * Wall-clock arithmetic in America/New_York (with daylight saving) through Intl. Which days are business days is
+ * the domain's porting calendar (weekends and porting holidays), so the simulated LSPs work the days Portway offers.
  */
 const formatter = new Intl.DateTimeFormat("en-US", {
   timeZone: "America/New_York",
@@ -67,11 +69,6 @@ export function formatEtDateTime(instant: Date): string {
   return `${formatEtDate(instant)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")} ET`;
 }
 
-export function isEtWeekend(instant: Date): boolean {
-  const { weekday } = toEtParts(instant);
-  return weekday === 0 || weekday === 6;
-}
-
 export function startOfEtDay(instant: Date): Date {
   const p = toEtParts(instant);
   return fromEtWallTime({ ...p, hour: 0, minute: 0, second: 0 });
@@ -83,13 +80,18 @@ export function addEtDays(instant: Date, days: number): Date {
   return fromEtWallTime({ ...p, day: p.day + days });
 }
 
-/** Same ET wall-clock time `count` weekdays later. */
+/** True when the ET date of `instant` is a business day of the domain's porting calendar. */
+export function isEtBusinessDay(instant: Date): boolean {
+  return isBusinessDay(formatEtDate(instant));
+}
+
+/** Same ET wall-clock time `count` business days later (the domain's porting calendar). */
 export function addEtBusinessDays(instant: Date, count: number): Date {
   let result = instant;
   let remaining = count;
   while (remaining > 0) {
     result = addEtDays(result, 1);
-    if (!isEtWeekend(result)) {
+    if (isEtBusinessDay(result)) {
       remaining -= 1;
     }
   }

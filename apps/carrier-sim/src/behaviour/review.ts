@@ -1,6 +1,6 @@
-import type { PartnerRejectionCode } from "@portway/domain";
+import { latestFocDate, type PartnerRejectionCode } from "@portway/domain";
 import type { CreateOrderData, Rejection, ServiceAddress, Subscriber } from "@portway/partner";
-import { addEtDays, formatEtDate, formatEtDateTime, fromEtWallTime, isEtWeekend, toEtParts } from "../et-time";
+import { addEtDays, formatEtDate, formatEtDateTime, fromEtWallTime, isEtBusinessDay, toEtParts } from "../et-time";
 import type { AccountRecord } from "./account-record";
 import { writeRejectionText } from "./texts";
 
@@ -72,12 +72,12 @@ export function findRejections(order: CreateOrderData, record: AccountRecord): R
 export type FocDecision = { ok: true; focAt: Date; moved: boolean } | { ok: false; rawText: string };
 
 const hourMs = 3_600_000;
-const maxDaysOut = 30;
 
 /**
- * The LSP's answer to a requested FOC at `issuedAt`. A date in the past or within the hour moves to the next
- * weekday at the same ET time (a real LSP commits to its earliest date); a weekend, a date more than 30 days
- * out, or the record's refused date is refused. With `strict` (a reschedule after FOC) a past date is refused.
+ * The LSP's answer to a requested FOC at `issuedAt`, by the domain's calendar. A date in the past or within the hour
+ * moves to the next business day at the same ET time (a real LSP commits to its earliest date); a weekend, a porting
+ * holiday, a date after the domain's latest FOC date (30 calendar days after the ET date of `issuedAt`), or the
+ * record's refused date is refused. With `strict` (a reschedule after FOC) a past date is refused.
  */
 export function decideFoc(
   order: CreateOrderData,
@@ -90,14 +90,16 @@ export function decideFoc(
     ok: false,
     rawText: writeRejectionText(order.portType, "FOC_DATE_REFUSED", detail),
   });
-  if (record.refusedFocDate !== null && formatEtDate(requested) === record.refusedFocDate) {
+  const requestedDate = formatEtDate(requested);
+  if (record.refusedFocDate !== null && requestedDate === record.refusedFocDate) {
     return refuse(`NO CAPACITY ON ${record.refusedFocDate}`);
   }
-  if (isEtWeekend(requested)) {
-    return refuse(`${formatEtDate(requested)} IS NOT A BUSINESS DAY`);
+  if (!isEtBusinessDay(requested)) {
+    return refuse(`${requestedDate} IS NOT A BUSINESS DAY`);
   }
-  if (requested.getTime() - issuedAt.getTime() > maxDaysOut * 24 * hourMs) {
-    return refuse(`MORE THAN ${maxDaysOut} DAYS OUT`);
+  const latest = latestFocDate(issuedAt.toISOString());
+  if (requestedDate > latest) {
+    return refuse(`${requestedDate} IS AFTER THE LATEST DUE DATE ${latest}`);
   }
   const earliest = issuedAt.getTime() + hourMs;
   if (requested.getTime() >= earliest) {
@@ -109,7 +111,7 @@ export function decideFoc(
   const wall = toEtParts(requested);
   const day = toEtParts(issuedAt);
   let candidate = fromEtWallTime({ ...day, hour: wall.hour, minute: wall.minute, second: wall.second });
-  while (candidate.getTime() < earliest || isEtWeekend(candidate)) {
+  while (candidate.getTime() < earliest || !isEtBusinessDay(candidate)) {
     candidate = addEtDays(candidate, 1);
   }
   return { ok: true, focAt: candidate, moved: true };
