@@ -21,6 +21,7 @@ import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../conf
 import { refuseAddress, refuseWithoutLookup } from "./destination";
 import { signWebhook, webhookHeaders } from "./events";
 import { formatEt } from "./record";
+import { signStandardWebhook } from "./standard-webhooks";
 
 export interface WebhookDeliveryPolicy {
   /** One attempt gives up after this long. */
@@ -282,6 +283,8 @@ export async function deliverDueWebhooks(
           [webhookHeaders.delivery]: delivery.id,
           [webhookHeaders.timestamp]: signed.timestamp,
           [webhookHeaders.signature]: signed.signature,
+          // Standard Webhooks, so receivers verify with any standardwebhooks library (same event ID on retries).
+          ...signStandardWebhook({ secret: endpoint.secret, id: event.id, body, now: new Date() }),
         },
         policy.timeoutMs,
         policy.destinations ?? webhookDestinationPolicy(),

@@ -4,4 +4,5 @@ export * from "./email";
 export * from "./events";
 export * from "./inbox";
 export * from "./record";
+export * from "./standard-webhooks";
 export * from "./webhooks";

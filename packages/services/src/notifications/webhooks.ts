@@ -55,7 +55,8 @@ export const deliveryLogInput = endpointRef.extend({
 export const replayInput = endpointRef.extend({ eventId: z.string().uuid() });
 
 function newSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64url")}`;
+  // Standard base64, as the Standard Webhooks specification reads whsec_ secrets.
+  return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
 /** What lists show: everything but the secret. */
