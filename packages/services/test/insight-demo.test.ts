@@ -66,13 +66,14 @@ describe("demo carrier history", () => {
     expect(DEMO_CARRIER_HISTORY.length).toBe(4);
   });
 
-  it("gives Atlantic Telephone an address warning, its median, and dates likely to be moved", async () => {
+  it("gives Atlantic Telephone an address warning, its median and dates likely to be moved; Prairie a format rule", async () => {
     const result = await rejectionRiskWarnings(handle.db, {
       accountId: "any",
       now,
       orders: [
         { carrierSpid: "9202", portType: "AUTOMATED" },
         { carrierSpid: "9201", portType: "AUTOMATED" },
+        { carrierSpid: "9203", portType: "AUTOMATED" },
       ],
       accountNumber: "12345",
       pin: null,
@@ -82,7 +83,7 @@ describe("demo carrier history", () => {
       /^Atlantic Telephone Company rejected 2\d% of 1\d\d orders in the last 90 days for a service address/,
     );
     expect(result.warnings.find((w) => w.field === "accountNumber" && w.source === "RULE")?.message).toMatch(
-      /account numbers have 10 characters; this one has 5/,
+      /^Prairie Telephone Cooperative account numbers have 8 characters; this one has 5/,
     );
     const atlantic = result.expectations.find((e) => e.carrierSpid === "9202");
     expect(atlantic?.message).toMatch(/usually commits FOC in 7 business days \(median of \d+ orders; \d+ at the 90th/);

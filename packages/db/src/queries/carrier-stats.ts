@@ -15,56 +15,24 @@ export interface StatsPeriod {
   to: Date;
 }
 
-/** Orders submitted in the period per (carrier, port type): submitted, first time right, rejected per reason. */
-export async function countCarrierSubmissions(db: DbOrTx, period: StatsPeriod) {
-  const result = await db.execute<{
-    carrier_id: string;
-    port_type: string;
-    submitted: number;
-    first_time_right: number;
-    by_reason: Record<string, number> | null;
-  }>(sql`
-    with submitted as (
-      select o.id, o.carrier_id, coalesce(o.port_type, 'AUTOMATED') as port_type
-      from port_orders o
-      where o.carrier_id is not null
-        and exists (select 1 from order_history h where h.order_id = o.id and h.to_status = 'SUBMITTED'
-                    and h.at >= ${period.from} and h.at < ${period.to})
-        and not exists (select 1 from order_history h where h.order_id = o.id and h.to_status = 'SUBMITTED'
-                        and h.at < ${period.from})
-    ),
-    reasons as (
-      select r.order_id, r.reason from rejections r join submitted s on s.id = r.order_id group by r.order_id, r.reason
-    ),
-    per_reason as (
-      select s.carrier_id, s.port_type, r.reason, count(*)::int as n
-      from reasons r join submitted s on s.id = r.order_id group by s.carrier_id, s.port_type, r.reason
-    )
-    select s.carrier_id, s.port_type, count(*)::int as submitted,
-           count(*) filter (where not exists (select 1 from rejections r where r.order_id = s.id))::int as first_time_right,
-           (select jsonb_object_agg(p.reason, p.n) from per_reason p
-             where p.carrier_id = s.carrier_id and p.port_type = s.port_type) as by_reason
-    from submitted s
-    group by s.carrier_id, s.port_type`);
-  return result.rows.map((r) => ({
-    carrierId: r.carrier_id,
-    portType: r.port_type,
-    submitted: r.submitted,
-    firstTimeRight: r.first_time_right,
-    rejectedOrdersByReason: r.by_reason ?? {},
-  }));
-}
-
 /**
- * Eastern dates of submission and of the first FOC (and whether it fell on the requested date) and of completion,
- * counted per distinct (carrier, port type, dates): a few thousand groups, so the business days are counted by the
- * domain's calendar on the caller's side.
+ * The facts behind every statistics window of `[from, to)`, in one pass over the history: orders whose first
+ * submission falls in the period, grouped by losing carrier, port type and the UTC day of that submission (windows
+ * are whole UTC days), three ways at once (grouping sets):
+ * - `SUBMISSIONS`: how many, with the canonical reasons each was ever rejected for (empty: first time right);
+ * - `FOC`: the Eastern dates of submission and first FOC, and whether the FOC fell on the requested date;
+ * - `COMPLETE`: the Eastern dates of submission and completion.
+ * A few tens of thousands of rows for a million orders; the business days are counted by the domain's calendar on
+ * the caller's side.
  */
-export async function listCarrierDurations(db: DbOrTx, period: StatsPeriod) {
+export async function listCarrierStatsFacts(db: DbOrTx, period: StatsPeriod) {
   const result = await db.execute<{
+    kind: "SUBMISSIONS" | "FOC" | "COMPLETE";
     carrier_id: string;
     port_type: string;
-    submitted_on: string;
+    submitted_day: string;
+    reasons: string[] | null;
+    submitted_on: string | null;
     foc_on: string | null;
     on_requested: boolean | null;
     complete_on: string | null;
@@ -78,21 +46,42 @@ export async function listCarrierDurations(db: DbOrTx, period: StatsPeriod) {
       from order_history h
       where h.to_status in ('SUBMITTED', 'FOC', 'COMPLETE') and h.at >= ${period.from}
       group by h.order_id
+    ),
+    submitted as (
+      select f.order_id, o.carrier_id, coalesce(o.port_type, 'AUTOMATED') as port_type,
+             to_char(f.submitted_at at time zone 'UTC', 'YYYY-MM-DD') as submitted_day,
+             to_char(f.submitted_at at time zone 'America/New_York', 'YYYY-MM-DD') as submitted_on,
+             to_char(f.foc_at at time zone 'America/New_York', 'YYYY-MM-DD') as foc_on,
+             case when f.foc_at is null or o.requested_foc_at is null then null
+                  else (o.requested_foc_at at time zone 'America/New_York')::date
+                       = (o.foc_at at time zone 'America/New_York')::date end as on_requested,
+             to_char(f.complete_at at time zone 'America/New_York', 'YYYY-MM-DD') as complete_on
+      from firsts f join port_orders o on o.id = f.order_id
+      where f.submitted_at >= ${period.from} and f.submitted_at < ${period.to} and o.carrier_id is not null
+        and not exists (select 1 from order_history e where e.order_id = f.order_id and e.to_status = 'SUBMITTED'
+                        and e.at < ${period.from})
+    ),
+    reasons as (
+      select r.order_id, array_agg(distinct r.reason order by r.reason) as reasons
+      from rejections r join submitted s on s.order_id = r.order_id
+      group by r.order_id
     )
-    select o.carrier_id, coalesce(o.port_type, 'AUTOMATED') as port_type,
-           to_char(f.submitted_at at time zone 'America/New_York', 'YYYY-MM-DD') as submitted_on,
-           to_char(f.foc_at at time zone 'America/New_York', 'YYYY-MM-DD') as foc_on,
-           case when f.foc_at is null or o.requested_foc_at is null then null
-                else (o.requested_foc_at at time zone 'America/New_York')::date
-                     = (o.foc_at at time zone 'America/New_York')::date end as on_requested,
-           to_char(f.complete_at at time zone 'America/New_York', 'YYYY-MM-DD') as complete_on,
-           count(*)::int as n
-    from firsts f join port_orders o on o.id = f.order_id
-    where f.submitted_at >= ${period.from} and f.submitted_at < ${period.to} and o.carrier_id is not null
-    group by 1, 2, 3, 4, 5, 6`);
+    select case when grouping(r.reasons) = 0 then 'SUBMISSIONS'
+                when grouping(s.foc_on) = 0 then 'FOC' else 'COMPLETE' end as kind,
+           s.carrier_id, s.port_type, s.submitted_day, r.reasons, s.submitted_on, s.foc_on, s.on_requested,
+           s.complete_on, count(*)::int as n
+    from submitted s left join reasons r on r.order_id = s.order_id
+    group by grouping sets (
+      (s.carrier_id, s.port_type, s.submitted_day, r.reasons),
+      (s.carrier_id, s.port_type, s.submitted_day, s.submitted_on, s.foc_on, s.on_requested),
+      (s.carrier_id, s.port_type, s.submitted_day, s.submitted_on, s.complete_on)
+    )`);
   return result.rows.map((r) => ({
+    kind: r.kind,
     carrierId: r.carrier_id,
     portType: r.port_type,
+    submittedDay: r.submitted_day,
+    reasons: r.reasons ?? [],
     submittedOn: r.submitted_on,
     focOn: r.foc_on,
     onRequested: r.on_requested,
@@ -100,6 +89,7 @@ export async function listCarrierDurations(db: DbOrTx, period: StatsPeriod) {
     count: r.n,
   }));
 }
+export type CarrierStatsFact = Awaited<ReturnType<typeof listCarrierStatsFacts>>[number];
 
 /** Replaces a window's rows (of one period start when given; all of the window otherwise). */
 export async function replaceCarrierStats(

@@ -1,11 +1,11 @@
 import { type DbOrTx, findCarriersBySpids, findLatestCarrierStats, listCarrierWeeklyStats } from "@portway/db";
-import { FIELD_RISK_REASONS, type FieldRiskReason } from "@portway/domain";
+import { FIELD_RISK_REASONS, type FieldRiskReason, requiredText } from "@portway/domain";
 import { z } from "zod";
 import { notFound } from "../errors";
 import { STATS_PERIOD_DAYS } from "./carrier-stats";
 import { readRiskThresholds } from "./config";
 
-export const carrierInsightInput = z.object({ spid: z.string().trim().min(1).max(16) });
+export const carrierInsightInput = z.object({ spid: requiredText(16, "The carrier SPID") });
 
 function figures(row: {
   ordersSubmitted: number;

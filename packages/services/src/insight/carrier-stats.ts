@@ -1,7 +1,7 @@
 import {
-  countCarrierSubmissions,
+  type CarrierStatsFact,
   type DbOrTx,
-  listCarrierDurations,
+  listCarrierStatsFacts,
   type NewCarrierStatsRow,
   replaceCarrierStats,
   tryLockCarrierStats,
@@ -30,21 +30,30 @@ function toValues(map: Map<number, number>) {
 }
 
 /**
- * Computes the per-carrier statistics (per port type and 'ALL') of orders submitted in `[from, to)`: the counts in
- * SQL, the business days between the Eastern dates with the domain's calendar (porting holidays).
+ * The per-carrier statistics (per port type and 'ALL') of orders first submitted in `[from, to)` (whole UTC days),
+ * from the facts of one history pass: the counts come from SQL, the business days between the Eastern dates are
+ * counted with the domain's calendar (porting holidays).
  */
-export async function computeCarrierStats(
-  db: DbOrTx,
+export function computeCarrierStats(
+  facts: readonly CarrierStatsFact[],
   period: { from: Date; to: Date },
   window: string,
   now: Date,
-): Promise<NewCarrierStatsRow[]> {
-  const [submissions, durations] = await Promise.all([
-    countCarrierSubmissions(db, period),
-    listCarrierDurations(db, period),
-  ]);
+): NewCarrierStatsRow[] {
+  const fromDay = period.from.toISOString().slice(0, 10);
+  const toDay = period.to.toISOString().slice(0, 10);
   const years = [period.from.getUTCFullYear(), period.to.getUTCFullYear(), period.to.getUTCFullYear() + 1];
   const calendar = buildBusinessCalendar(years);
+  const daysBetween = new Map<string, number>();
+  const businessDays = (from: string, to: string) => {
+    const key = `${from}|${to}`;
+    let days = daysBetween.get(key);
+    if (days === undefined) {
+      days = countBusinessDays(from, to, calendar);
+      daysBetween.set(key, days);
+    }
+    return days;
+  };
   const groups = new Map<string, Accumulator>();
   const groupOf = (carrierId: string, portType: string) => {
     const key = `${carrierId}|${portType}`;
@@ -64,25 +73,24 @@ export async function computeCarrierStats(
     }
     return group;
   };
-  for (const s of submissions) {
-    for (const group of [groupOf(s.carrierId, s.portType), groupOf(s.carrierId, "ALL")]) {
-      group.submitted += s.submitted;
-      group.firstTimeRight += s.firstTimeRight;
-      for (const [reason, n] of Object.entries(s.rejectedOrdersByReason)) {
-        group.byReason[reason] = (group.byReason[reason] ?? 0) + n;
-      }
+  for (const fact of facts) {
+    if (fact.submittedDay < fromDay || fact.submittedDay >= toDay) {
+      continue;
     }
-  }
-  for (const d of durations) {
-    const focDays = d.focOn ? countBusinessDays(d.submittedOn, d.focOn, calendar) : null;
-    const completeDays = d.completeOn ? countBusinessDays(d.submittedOn, d.completeOn, calendar) : null;
-    for (const group of [groupOf(d.carrierId, d.portType), groupOf(d.carrierId, "ALL")]) {
-      if (focDays !== null) {
-        bump(group.foc, focDays, d.count);
-        group.onRequested += d.onRequested ? d.count : 0;
-      }
-      if (completeDays !== null) {
-        bump(group.complete, completeDays, d.count);
+    for (const group of [groupOf(fact.carrierId, fact.portType), groupOf(fact.carrierId, "ALL")]) {
+      if (fact.kind === "SUBMISSIONS") {
+        group.submitted += fact.count;
+        if (fact.reasons.length === 0) {
+          group.firstTimeRight += fact.count;
+        }
+        for (const reason of fact.reasons) {
+          group.byReason[reason] = (group.byReason[reason] ?? 0) + fact.count;
+        }
+      } else if (fact.kind === "FOC" && fact.focOn && fact.submittedOn) {
+        bump(group.foc, businessDays(fact.submittedOn, fact.focOn), fact.count);
+        group.onRequested += fact.onRequested ? fact.count : 0;
+      } else if (fact.kind === "COMPLETE" && fact.completeOn && fact.submittedOn) {
+        bump(group.complete, businessDays(fact.submittedOn, fact.completeOn), fact.count);
       }
     }
   }
@@ -121,13 +129,17 @@ export async function refreshCarrierStats(db: DbOrTx, now: Date, options: { week
     if (!(await tryLockCarrierStats(tx))) {
       return { rolling: 0, weekly: 0, skipped: true };
     }
-    const rolling = await computeCarrierStats(tx, { from, to }, "ROLLING_90", now);
+    const weeks = options.weeks ?? 13;
+    const earliest = new Date(Math.min(from.getTime(), to.getTime() - weeks * 7 * 86_400_000));
+    // One pass over the history for every window: the facts of the whole span, filtered per window below.
+    const facts = await listCarrierStatsFacts(tx, { from: earliest, to });
+    const rolling = computeCarrierStats(facts, { from, to }, "ROLLING_90", now);
     await replaceCarrierStats(tx, "ROLLING_90", null, rolling);
     let weekly = 0;
-    for (let w = 0; w < (options.weeks ?? 13); w++) {
+    for (let w = 0; w < weeks; w++) {
       const weekTo = new Date(to.getTime() - w * 7 * 86_400_000);
       const weekFrom = new Date(weekTo.getTime() - 7 * 86_400_000);
-      const rows = await computeCarrierStats(tx, { from: weekFrom, to: weekTo }, "WEEK", now);
+      const rows = computeCarrierStats(facts, { from: weekFrom, to: weekTo }, "WEEK", now);
       await replaceCarrierStats(tx, "WEEK", weekFrom.toISOString().slice(0, 10), rows);
       weekly += rows.length;
     }

@@ -31,7 +31,7 @@ export const DEMO_CARRIER_HISTORY = [
     orders: 140,
     rejectedShare: { ADDRESS_MISMATCH: 0.22, NAME_MISMATCH: 0.05 },
     focDays: [5, 6, 7, 7, 7, 8, 9, 11],
-    accountNumberLengths: [10],
+    accountNumberLengths: [],
   },
   {
     spid: "6101",

@@ -6,20 +6,27 @@ import {
   predictCertainRejections,
   type RejectionRiskWarning,
   type RiskThresholds,
+  requiredText,
+  textInput,
   warnFromHistory,
 } from "@portway/domain";
 import { z } from "zod";
-import { loadCalendar } from "../orders/rule-context";
+import { loadRuleContexts } from "../orders/rule-context";
 import { STATS_PERIOD_DAYS } from "./carrier-stats";
 import { readRiskThresholds } from "./config";
 
 export const rejectionRiskInput = z.object({
   /** The orders a submission splits into: each one's losing carrier (SPID) and port type. */
   orders: z
-    .array(z.object({ carrierSpid: z.string().trim().min(1).max(16), portType: z.string().trim().max(20).optional() }))
+    .array(
+      z.object({
+        carrierSpid: requiredText(16, "The carrier SPID"),
+        portType: textInput(20, "The port type").optional(),
+      }),
+    )
     .max(100),
-  accountNumber: z.string().max(200).nullish(),
-  pin: z.string().max(200).nullish(),
+  accountNumber: textInput(200, "The account number", { trim: false }).nullish(),
+  pin: textInput(200, "The PIN", { trim: false }).nullish(),
 });
 export type RejectionRiskInput = z.infer<typeof rejectionRiskInput>;
 
@@ -46,7 +53,11 @@ export async function rejectionRiskWarnings(
 ): Promise<{ warnings: RejectionRiskWarning[]; expectations: CarrierExpectation[] }> {
   const carriers = await findCarriersBySpids(db, [...new Set(input.orders.map((o) => o.carrierSpid))]);
   const ids = carriers.map((c) => c.id);
-  const [stats, formats] = await Promise.all([findLatestCarrierStats(db, ids), findCarrierAccountFormats(db, ids)]);
+  const [stats, formats, contextOf] = await Promise.all([
+    findLatestCarrierStats(db, ids),
+    findCarrierAccountFormats(db, ids),
+    loadRuleContexts(db, ids, input.now),
+  ]);
   const warnings: RejectionRiskWarning[] = [];
   const expectations: CarrierExpectation[] = [];
   const today = easternDate(input.now.toISOString()) ?? input.now.toISOString().slice(0, 10);
@@ -66,7 +77,6 @@ export async function rejectionRiskWarnings(
     const focMedianDays = all?.focMedianDays ?? null;
     const focP90Days = all?.focP90Days ?? null;
     const focStats = { focSample, focMedianDays, focP90Days };
-    const movedBefore = likelyMovedBefore(today, focStats, thresholds.minSample);
     expectations.push({
       carrierSpid: carrier.spid,
       carrierName: carrier.name,
@@ -74,9 +84,7 @@ export async function rejectionRiskWarnings(
       focMedianDays,
       focP90Days,
       message: describeFocExpectation(carrier.name, focStats, thresholds.minSample),
-      likelyMovedBefore: movedBefore
-        ? likelyMovedBefore(today, focStats, thresholds.minSample, await loadCalendar(db, carrier.id, input.now))
-        : null,
+      likelyMovedBefore: likelyMovedBefore(today, focStats, thresholds.minSample, contextOf(carrier.id).calendar),
     });
   }
   return { warnings, expectations };
