@@ -32,7 +32,7 @@ function order(portType: PortType, tns = tnsOf(2), status: PortOrder["status"] =
       onDemandActivation: false,
       customerOrderRef: "REF-1",
       // Signed long ago: the LOA was judged at submission, an edit does not judge it again.
-      documents: [{ documentId: "d1", kind: "LOA", signedOn: "2025-06-01" }],
+      documents: [{ documentId: "00000000-0000-4000-8000-000000000001", kind: "LOA", signedOn: "2025-06-01" }],
       requestedFoc: "2026-01-14T16:00:00Z",
     },
   });

@@ -31,7 +31,7 @@ function draft(overrides: Partial<OrderDraft> = {}): OrderDraft {
     loaAuthorizingPerson: "Tom Bass",
     onDemandActivation: false,
     customerOrderRef: "REF-1",
-    documents: [{ documentId: "d1", kind: "LOA", signedOn: "2025-12-20" }],
+    documents: [{ documentId: "00000000-0000-4000-8000-000000000001", kind: "LOA", signedOn: "2025-12-20" }],
     requestedFoc: "2026-01-14T16:00:00Z",
     ...overrides,
   };
@@ -93,15 +93,21 @@ describe("one LSP account is one order (finding 16)", () => {
 
 describe("the LOA rules concern only the orders that need an LOA (finding 19)", () => {
   it("accepts an ON_NET order whose LOA has no signature date", () => {
-    const result = validateSubmission(draft({ documents: [{ documentId: "d", kind: "LOA" }] }), {
-      ...context,
-      onNet: true,
-    });
+    const result = validateSubmission(
+      draft({ documents: [{ documentId: "00000000-0000-4000-8000-000000000002", kind: "LOA" }] }),
+      {
+        ...context,
+        onNet: true,
+      },
+    );
     expect(result).toMatchObject({ ok: true, portType: "ON_NET" });
   });
 
   it("still needs the signature date on an AUTOMATED order", () => {
-    const result = validateSubmission(draft({ documents: [{ documentId: "d", kind: "LOA" }] }), context);
+    const result = validateSubmission(
+      draft({ documents: [{ documentId: "00000000-0000-4000-8000-000000000002", kind: "LOA" }] }),
+      context,
+    );
     expect(errorsOf(result)).toEqual(["documents:LOA_SIGNED_DATE_REQUIRED"]);
   });
 });

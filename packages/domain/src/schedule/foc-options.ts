@@ -5,11 +5,11 @@ import { addDays } from "./civil-date";
 import { easternToInstant } from "./eastern-time";
 import { earliestFocDate, FOC_TIME_WINDOWS, latestFocDate, SUPPORT_HOURS, type TimeWindow } from "./foc";
 
-/** One order the FOC applies to: its port type, its losing carrier's calendar and minimum interval. */
+/** One order the FOC applies to: its port type, its losing carrier's calendar and minimum interval (required). */
 export interface FocOptionsOrder {
   portType: PortType;
-  calendar?: BusinessCalendar;
-  carrierMinBusinessDays?: number;
+  calendar: BusinessCalendar;
+  carrierMinBusinessDays: number;
 }
 
 export interface FocTimeOption {
@@ -46,10 +46,11 @@ function timeOf(minutes: number): string {
  */
 export function listFocOptions(input: {
   now: string;
-  orders: readonly FocOptionsOrder[];
+  /** At least one order: the dates depend on each one's carrier, so there is no default. */
+  orders: readonly [FocOptionsOrder, ...FocOptionsOrder[]];
   stepMinutes?: number;
 }): FocOptions {
-  const orders: readonly FocOptionsOrder[] = input.orders.length > 0 ? input.orders : [{ portType: "AUTOMATED" }];
+  const orders = input.orders;
   const latest = latestFocDate(input.now);
   let earliest = "";
   for (const order of orders) {

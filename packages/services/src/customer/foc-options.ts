@@ -1,12 +1,14 @@
 import { type DbOrTx, findCarriersBySpids, findOrderRow } from "@portway/db";
-import { type FocOptionsOrder, listFocOptions, PORT_TYPES, type PortType } from "@portway/domain";
+import { type FocOptionsOrder, listFocOptions, PORT_TYPES, type PortType, requiredText } from "@portway/domain";
 import { z } from "zod";
 import { notFound } from "../errors";
 import { loadRuleContext } from "../orders/rule-context";
 
 export const focOptionsForSubmissionInput = z.object({
   /** The planned orders of a submission preview: each one's losing carrier and port type. */
-  orders: z.array(z.object({ carrierSpid: z.string().trim().min(1).max(16), portType: z.enum(PORT_TYPES) })).max(100),
+  orders: z
+    .array(z.object({ carrierSpid: requiredText(16, "The carrier SPID"), portType: z.enum(PORT_TYPES) }))
+    .max(100),
 });
 export type FocOptionsForSubmissionInput = z.infer<typeof focOptionsForSubmissionInput>;
 
@@ -28,10 +30,8 @@ export async function getSubmissionFocOptions(db: DbOrTx, now: Date, input: FocO
       ...(await loadRuleContext(db, carrier?.id ?? null, now)),
     });
   }
-  if (orders.length === 0) {
-    orders.push({ portType: "AUTOMATED", ...(await loadRuleContext(db, null, now)) });
-  }
-  return { now, ...listFocOptions({ now: now.toISOString(), orders }) };
+  const [first = { portType: "AUTOMATED", ...(await loadRuleContext(db, null, now)) }, ...rest] = orders;
+  return { now, ...listFocOptions({ now: now.toISOString(), orders: [first, ...rest] }) };
 }
 
 /** The FOC dates and times an existing order may be rescheduled to (the customer's account only). */

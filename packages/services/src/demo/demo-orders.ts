@@ -5,9 +5,10 @@ import {
   findOrderProgress,
   hasOrderWithReferencePrefix,
 } from "@portway/db";
-import { easternToInstant, listFocOptions, type OrderDraft } from "@portway/domain";
+import { easternToInstant, type OrderDraft } from "@portway/domain";
 import type { Clock } from "../clock";
 import { uploadDraftDocument } from "../collaboration/documents";
+import { getSubmissionFocOptions } from "../customer/foc-options";
 import { saveDraft } from "../orders/drafts";
 import { cancelOrder, rescheduleOrder } from "../orders/order-actions";
 import { submitPortRequest } from "../orders/submit";
@@ -27,6 +28,9 @@ const demoAccountSlug = "acme-voice";
 const demoUserId = "demo-admin-acme";
 // A one-page PDF stands in for the signed LOA.
 const loaPdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+
+/** The losing carriers of the demo numbers (SPIDs of the sample numbering data). */
+const demoCarriers = { offNet: "9202", onNet: "9201" } as const;
 
 function offNet(index: number): string {
   return `+1617253${String(6000 + index).padStart(4, "0")}`;
@@ -123,12 +127,19 @@ export async function produceDemoOrders(driver: DemoDriver): Promise<number> {
   };
   const reach = (ids: readonly string[], status: string) => waitUntil(ids, (row) => row.status === status, status);
   const version = async (id: string) => (await progress([id]))[0]?.version ?? 1;
-  const focDates = () =>
-    listFocOptions({ now: clock.now().toISOString(), orders: [{ portType: "AUTOMATED" }, { portType: "ON_NET" }] })
-      .dates;
+  // The dates every demo order accepts: its losing carrier's calendar and minimum interval, built by the services.
+  const focDates = async () =>
+    (
+      await getSubmissionFocOptions(db, clock.now(), {
+        orders: [
+          { carrierSpid: demoCarriers.offNet, portType: "AUTOMATED" },
+          { carrierSpid: demoCarriers.onNet, portType: "ON_NET" },
+        ],
+      })
+    ).dates;
 
   await clock.refresh();
-  const dates = focDates();
+  const dates = await focDates();
   const date = (index: number) => dates[Math.min(index, dates.length - 1)] ?? "";
   const business = ["Harbor Dental", "Northwind Logistics", "Bayside Realty", "Copper Kettle Cafe", "Lumen Law"];
 
@@ -216,7 +227,7 @@ export async function produceDemoOrders(driver: DemoDriver): Promise<number> {
   });
 
   // Orders caught mid-way: pending FOC (CSR in, LSP review under way), a SUPP in flight, and in CSR review.
-  const later = focDates();
+  const later = await focDates();
   const laterDate = (index: number) => later[Math.min(index, later.length - 1)] ?? "";
   const [pendingFoc = ""] = await submit({
     reference: "DEMO-PENDING-FOC",
