@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 import { adminUrl } from "../ports";
 import { signIn } from "./sign-in";
 
-test("an analyst signs in and sees accounts, the simulator and the worker's last run", async ({ page }, testInfo) => {
+test("an analyst signs in and sees the day's work, the simulator and the worker's last run", async ({
+  page,
+}, testInfo) => {
   await signIn(page, adminUrl, "analyst@portway.test");
-  await expect(page.getByRole("heading", { name: "Customer accounts" })).toBeVisible();
-  const accounts = page.getByRole("table", { name: "Customer accounts" });
-  await expect(accounts.getByRole("cell", { name: "Acme Voice" })).toBeVisible();
-  await expect(accounts.getByRole("cell", { name: "Blue Harbor Telecom" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Today, \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Queues" })).toBeVisible();
   await expect(page.getByTestId("simulator-status")).toContainText("Up");
   await expect(page.getByTestId("job-status")).toContainText("Last run", { timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath("admin-home.png"), fullPage: true });

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminAdministrationRouter } from "./admin/administration";
 import { adminAuditRouter } from "./admin/audit";
+import { adminHomeRouter } from "./admin/home";
 import { adminInsightRouter } from "./admin/insight";
 import { adminMailRouter } from "./admin/mail";
 import { adminMeRouter } from "./admin/me";
@@ -18,6 +19,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const adminRouter = router({
   me: adminMeRouter,
+  home: adminHomeRouter,
   accounts: adminAccountsRouter,
   administration: adminAdministrationRouter,
   insight: adminInsightRouter,

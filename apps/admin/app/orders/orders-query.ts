@@ -34,6 +34,9 @@ export const staffFilterKeys = [
   "focTo",
   "createdFrom",
   "createdTo",
+  "actFrom",
+  "actTo",
+  "held",
 ] as const;
 export type StaffFilterKey = (typeof staffFilterKeys)[number];
 
@@ -78,6 +81,9 @@ export function staffOrderFiltersFromParams(params: URLSearchParams) {
     focTo: day(params, "focTo", true),
     createdFrom: day(params, "createdFrom", false),
     createdTo: day(params, "createdTo", true),
+    activationFrom: day(params, "actFrom", false),
+    activationTo: day(params, "actTo", true),
+    held: params.get("held") === "1" ? true : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { authUsers, carriers, customerAccounts, portOrders, portOrderTns } from "../schema/index";
@@ -10,6 +10,11 @@ export interface StaffOrderFilters extends OrderFilters {
   carrierId?: string | undefined;
   /** An analyst's user ID, or "none" for unassigned orders. */
   assignee?: string | undefined;
+  /** Activation due in [activationFrom, activationTo) and not sent yet. */
+  activationFrom?: Date | undefined;
+  activationTo?: Date | undefined;
+  /** Only orders a SUPP in flight (or a held activation) holds. */
+  held?: boolean | undefined;
 }
 
 export interface StaffOrderPageQuery extends StaffOrderFilters {
@@ -52,6 +57,18 @@ export function staffOrderFilterSql(filters: StaffOrderFilters): SQL | undefined
     where.push(sql`${portOrders.assignedTo} is null`);
   } else if (filters.assignee) {
     where.push(eq(portOrders.assignedTo, filters.assignee));
+  }
+  if (filters.activationFrom || filters.activationTo) {
+    where.push(eq(portOrders.activationSent, false));
+  }
+  if (filters.activationFrom) {
+    where.push(gte(portOrders.activationDueAt, filters.activationFrom));
+  }
+  if (filters.activationTo) {
+    where.push(lt(portOrders.activationDueAt, filters.activationTo));
+  }
+  if (filters.held) {
+    where.push(sql`(${portOrders.supp} is not null or ${portOrders.activationHeld})`);
   }
   return and(...where);
 }

@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./admin-accounts";
 export * from "./admin-audit";
 export * from "./admin-calendar";
+export * from "./admin-home";
 export * from "./admin-search";
 export * from "./admin-staff";
 export * from "./api-keys";

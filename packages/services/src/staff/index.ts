@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./dead-letters";
+export * from "./home";
 export * from "./queues";
 export * from "./record-events";
 export * from "./search";

@@ -10,7 +10,7 @@ import {
   type StaffOrderFilters,
   type StaffOrderRow,
 } from "@portway/db";
-import { parseTn } from "@portway/domain";
+import { isoInstantSchema, parseTn } from "@portway/domain";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { orderFiltersInput, orderListInput, toOrderFilters } from "../orders/list-orders";
@@ -83,6 +83,9 @@ export const staffOrderFiltersInput = orderFiltersInput.extend({
   accountId: z.string().uuid().optional(),
   carrierId: z.string().uuid().optional(),
   assignee: z.union([z.literal("none"), z.string().min(1).max(100)]).optional(),
+  activationFrom: isoInstantSchema.optional(),
+  activationTo: isoInstantSchema.optional(),
+  held: z.boolean().optional(),
 });
 export type StaffOrderFiltersInput = z.infer<typeof staffOrderFiltersInput>;
 export const staffOrderListInput = orderListInput.extend(staffOrderFiltersInput.shape);
@@ -94,6 +97,9 @@ function toStaffFilters(input: StaffOrderFiltersInput): StaffOrderFilters {
     accountId: input.accountId,
     carrierId: input.carrierId,
     assignee: input.assignee,
+    activationFrom: input.activationFrom ? new Date(input.activationFrom) : undefined,
+    activationTo: input.activationTo ? new Date(input.activationTo) : undefined,
+    held: input.held,
   };
 }
 
