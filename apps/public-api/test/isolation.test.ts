@@ -1,0 +1,253 @@
+import type { DbHandle } from "@portway/db";
+import {
+  addAccountUser,
+  createWebhookEndpoint,
+  deactivateAccountUser,
+  openTicket,
+  revokeApiKeyOf,
+  saveDraft,
+  submitPortRequest,
+  uploadDraftDocument,
+} from "@portway/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminOf, newKey, openSeededDb, pdfBytes, startApi, submissionFor, testClock } from "./helpers";
+
+let handle: DbHandle;
+let api: Awaited<ReturnType<typeof startApi>>;
+const clock = testClock();
+/** Acme Voice's resources, which a Blue Harbor key must never see or touch. */
+const acme = { orderId: "", draftId: "", documentId: "", ticketId: "", endpointId: "", eventId: "" };
+let blueKey = "";
+
+beforeAll(async () => {
+  handle = await openSeededDb();
+  api = await startApi(handle, clock);
+  const admin = await adminOf(handle, "admin@acme.test");
+  const owner = { accountId: admin.accountId, userId: admin.userId };
+  const endpoint = await createWebhookEndpoint(handle.db, clock, admin, {
+    url: "http://127.0.0.1:9/hooks",
+    description: "isolation",
+    eventTypes: ["order.status_changed"],
+  });
+  acme.endpointId = endpoint.id;
+  const data = submissionFor(["+16172533951"], "API-ISOLATION-1");
+  const draft = await saveDraft(handle.db, clock, owner, { data });
+  const document = await uploadDraftDocument(handle.db, clock, owner, {
+    draftId: draft.id,
+    kind: "LOA",
+    fileName: "loa.pdf",
+    contentBase64: pdfBytes.toString("base64"),
+    signedAt: "2026-12-04T15:00:00Z",
+  });
+  acme.documentId = document.id;
+  const submitted = await submitPortRequest(handle.db, clock, owner, { draftId: draft.id, submission: data });
+  acme.orderId = submitted.orders[0]?.id ?? "";
+  acme.draftId = (await saveDraft(handle.db, clock, owner, { data: { customerOrderRef: "API-ISOLATION-DRAFT" } })).id;
+  acme.ticketId = (
+    await openTicket(
+      handle.db,
+      clock,
+      { ...owner, name: admin.name },
+      {
+        orderId: acme.orderId,
+        subject: "Isolation",
+        body: "A ticket of Acme",
+      },
+    )
+  ).id;
+  const event = await handle.pool.query("select id from webhook_events where account_id = $1 limit 1", [
+    admin.accountId,
+  ]);
+  acme.eventId = event.rows[0]?.id ?? "";
+  blueKey = await newKey(handle, clock, await adminOf(handle, "admin@blueharbor.test"));
+});
+afterAll(async () => {
+  await api.close();
+  await handle.close();
+});
+
+interface Probe {
+  method: string;
+  /** The route as the OpenAPI document names it. */
+  route: string;
+  path: () => string;
+  body?: () => BodyInit;
+  contentType?: string;
+  /** Admin-only changes are refused to every API key (403) before the ID is looked up. */
+  expect?: number;
+}
+
+const json = (value: unknown) => () => JSON.stringify(value);
+const pdfForm = () => {
+  const form = new FormData();
+  form.append("file", new Blob([pdfBytes], { type: "application/pdf" }), "loa.pdf");
+  form.append("kind", "LOA");
+  return form;
+};
+
+/** Every /v1 route that takes an ID, with Acme's ID in it. */
+const probes: Probe[] = [
+  { method: "GET", route: "/v1/port-ins/{id}", path: () => `/v1/port-ins/${acme.orderId}` },
+  {
+    method: "PATCH",
+    route: "/v1/port-ins/{id}",
+    path: () => `/v1/port-ins/${acme.orderId}`,
+    body: json({ accountNumber: "X-1" }),
+  },
+  {
+    method: "POST",
+    route: "/v1/port-ins/{id}/reschedule",
+    path: () => `/v1/port-ins/${acme.orderId}/reschedule`,
+    body: json({ date: "2026-12-16", time: "10:00" }),
+  },
+  {
+    method: "POST",
+    route: "/v1/port-ins/{id}/cancel",
+    path: () => `/v1/port-ins/${acme.orderId}/cancel`,
+    body: json({}),
+  },
+  { method: "POST", route: "/v1/port-ins/{id}/activate", path: () => `/v1/port-ins/${acme.orderId}/activate` },
+  { method: "POST", route: "/v1/port-ins/{id}/resubmit", path: () => `/v1/port-ins/${acme.orderId}/resubmit` },
+  { method: "GET", route: "/v1/port-ins/{id}/foc-options", path: () => `/v1/port-ins/${acme.orderId}/foc-options` },
+  { method: "GET", route: "/v1/port-ins/{id}/history", path: () => `/v1/port-ins/${acme.orderId}/history` },
+  { method: "GET", route: "/v1/port-ins/{id}/notes", path: () => `/v1/port-ins/${acme.orderId}/notes` },
+  {
+    method: "POST",
+    route: "/v1/port-ins/{id}/notes",
+    path: () => `/v1/port-ins/${acme.orderId}/notes`,
+    body: json({ body: "hello" }),
+  },
+  { method: "GET", route: "/v1/port-ins/{id}/documents", path: () => `/v1/port-ins/${acme.orderId}/documents` },
+  {
+    method: "POST",
+    route: "/v1/port-ins/{id}/documents",
+    path: () => `/v1/port-ins/${acme.orderId}/documents`,
+    body: pdfForm,
+    contentType: "multipart",
+  },
+  { method: "GET", route: "/v1/port-ins/{id}/tickets", path: () => `/v1/port-ins/${acme.orderId}/tickets` },
+  {
+    method: "POST",
+    route: "/v1/port-ins/{id}/tickets",
+    path: () => `/v1/port-ins/${acme.orderId}/tickets`,
+    body: json({ subject: "x", body: "y" }),
+  },
+  {
+    method: "POST",
+    route: "/v1/drafts/{draftId}/documents",
+    path: () => `/v1/drafts/${acme.draftId}/documents`,
+    body: pdfForm,
+    contentType: "multipart",
+  },
+  { method: "GET", route: "/v1/documents/{documentId}", path: () => `/v1/documents/${acme.documentId}` },
+  {
+    method: "POST",
+    route: "/v1/tickets/{ticketId}/replies",
+    path: () => `/v1/tickets/${acme.ticketId}/replies`,
+    body: json({ body: "reply" }),
+  },
+  {
+    method: "GET",
+    route: "/v1/webhook-endpoints/{endpointId}",
+    path: () => `/v1/webhook-endpoints/${acme.endpointId}`,
+  },
+  {
+    method: "GET",
+    route: "/v1/webhook-endpoints/{endpointId}/deliveries",
+    path: () => `/v1/webhook-endpoints/${acme.endpointId}/deliveries`,
+  },
+  {
+    method: "POST",
+    route: "/v1/webhook-endpoints/{endpointId}/events/{eventId}/replay",
+    path: () => `/v1/webhook-endpoints/${acme.endpointId}/events/${acme.eventId}/replay`,
+    expect: 403,
+  },
+  { method: "GET", route: "/v1/events/{eventId}", path: () => `/v1/events/${acme.eventId}` },
+];
+
+async function call(probe: Probe, key: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...extra };
+  if (probe.body && probe.contentType !== "multipart") {
+    headers["content-type"] = "application/json";
+  }
+  if (probe.method === "PATCH") {
+    headers["if-match"] = '"1"';
+  }
+  return fetch(`${api.url}${probe.path()}`, {
+    method: probe.method,
+    headers,
+    ...(probe.body ? { body: probe.body() } : {}),
+  });
+}
+
+describe("tenant isolation of the REST API", () => {
+  it("covers every route of the document that takes an ID", async () => {
+    const document = await (await fetch(`${api.url}/v1/openapi.json`)).json();
+    const withIds = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([route, operations]) =>
+        route.includes("{") ? Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`) : [],
+    );
+    expect(probes.map((p) => `${p.method} ${p.route}`).sort()).toEqual(withIds.sort());
+  });
+
+  it.each(probes.map((p) => [`${p.method} ${p.route}`, p] as const))(
+    "%s with another account's ID is not found",
+    async (_name, probe) => {
+      const response = await call(probe, blueKey);
+      expect(response.status).toBe(probe.expect ?? 404);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      const text = await response.text();
+      expect(text).not.toContain("API-ISOLATION");
+    },
+  );
+
+  it("Acme's own order is there (the probes are not vacuous)", async () => {
+    for (const id of Object.values(acme)) {
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const acmeKey = await newKey(handle, clock, await adminOf(handle, "admin@acme.test"));
+    const response = await call({ method: "GET", route: "", path: () => `/v1/port-ins/${acme.orderId}` }, acmeKey);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toMatch(/^"\d+"$/);
+  });
+
+  it("a revoked key and the key of a deactivated creator answer 401", async () => {
+    const admin = await adminOf(handle, "admin@acme.test");
+    const revoked = await newKey(handle, clock, admin);
+    const keyId = (
+      await handle.pool.query("select id from api_keys where hash = encode(sha256($1::bytea), 'hex')", [revoked])
+    ).rows[0]?.id as string;
+    const list = () => fetch(`${api.url}/v1/port-ins`, { headers: { authorization: `Bearer ${revoked}` } });
+    expect((await list()).status).toBe(200);
+    await revokeApiKeyOf(handle.db, clock, admin, { keyId });
+    const denied = await list();
+    expect(denied.status).toBe(401);
+    expect((await denied.json()).code).toBe("UNAUTHORIZED");
+
+    await addAccountUser(handle.db, admin, {
+      name: "Temp Admin",
+      email: "temp-admin@acme.test",
+      role: "admin",
+      password: "a long enough password",
+    });
+    const temp = await adminOf(handle, "temp-admin@acme.test");
+    const tempKey = await newKey(handle, clock, temp);
+    const asTemp = () => fetch(`${api.url}/v1/port-ins`, { headers: { authorization: `Bearer ${tempKey}` } });
+    expect((await asTemp()).status).toBe(200);
+    await deactivateAccountUser(handle.db, admin, { userId: temp.userId });
+    expect((await asTemp()).status).toBe(401);
+  });
+
+  it("an unknown or malformed credential is 401 problem+json with a Bearer challenge", async () => {
+    for (const authorization of [
+      "",
+      "Bearer nope",
+      "Bearer pwk_abcdefgh_0123456789abcdef0123456789abcdef",
+      "Basic !!",
+    ]) {
+      const response = await fetch(`${api.url}/v1/port-ins`, { headers: authorization ? { authorization } : {} });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toContain("Bearer");
+    }
+  });
+});
