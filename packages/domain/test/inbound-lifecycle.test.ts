@@ -5,7 +5,10 @@ import {
   businessHoursBetween,
   checkRequestedFoc,
   defaultRequestedFoc,
+  getActivationWindow,
+  getFocWindowMinutes,
   isOrderStuck,
+  normalizeRequestedFoc,
   onDemandDeadline,
   type PortOrder,
   reviewCommittedFoc,
@@ -13,6 +16,7 @@ import {
 import {
   draftOrder,
   FOC_AT,
+  NOW,
   RULES,
   run,
   STAFF,
@@ -220,5 +224,52 @@ describe("finding 22: stuck detection in business hours, FOC orders included", (
     expect(isOrderStuck(order, "2025-09-08T20:00:00Z", RULES.calendar)).toBe(true);
     expect(isOrderStuck({ ...order, activationDueAt: null }, "2025-09-20T20:00:00Z", RULES.calendar)).toBe(false);
     expect(isOrderStuck({ ...order, status: "COMPLETE" }, "2025-09-20T20:00:00Z", RULES.calendar)).toBe(false);
+  });
+});
+
+describe("edges of the inbound rules", () => {
+  it("an FOC while a SUPP is in flight waits for it; the same FOC again is no change", () => {
+    const rescheduling = run(draftOrder(), ...TO_FOC, { type: "RESCHEDULE", requestedFoc: NEW_FOC });
+    expect(step(rescheduling, { type: "FOC_RECEIVED", focAt: NEW_FOC })).toMatchObject({
+      ok: false,
+      error: { code: "SUPP_IN_FLIGHT" },
+    });
+    expect(step(foc(), { type: "FOC_RECEIVED", focAt: FOC_AT })).toMatchObject({
+      ok: false,
+      error: { code: "NO_CHANGES" },
+    });
+  });
+
+  it("malformed instants are answered, not thrown", () => {
+    expect(businessHoursBetween("soon", FOC_AT, RULES.calendar)).toBe(0);
+    expect(normalizeRequestedFoc("PROJECT", "soon")).toBe("soon");
+    expect(normalizeRequestedFoc("AUTOMATED", "2025-09-08T18:00:00Z")).toBe("2025-09-08T18:00:00Z");
+    expect(reviewCommittedFoc({ focAt: FOC_AT, portType: "AUTOMATED", submittedAt: "x", ...RULES })).toMatchObject([
+      { code: "INVALID_INSTANT", input: "x" },
+    ]);
+  });
+
+  it("activation windows per port type", () => {
+    expect(getActivationWindow("PROJECT")).toEqual({ from: "06:00", to: "11:30" });
+    expect(getActivationWindow("ON_NET")).toEqual({ from: "05:00", to: "22:00" });
+  });
+
+  it("a project port asked at 11:30 ET draws no warning; statuses without a rule are never stuck", () => {
+    expect(checkRequestedFoc({ requested: "2025-09-15T15:30:00Z", portType: "PROJECT", now: NOW })).toEqual({
+      ok: true,
+      warnings: [],
+    });
+    const draft = { status: "DRAFT" as const, lastProgressAt: "2025-01-01T00:00:00Z", activationDueAt: null };
+    expect(isOrderStuck(draft, FOC_AT, RULES.calendar)).toBe(false);
+  });
+});
+
+describe("project submission without a date", () => {
+  it("creates the project port request with no date", () => {
+    const draft = draftOrder();
+    const { requestedFoc: _none, ...details } = draft.details;
+    const result = step({ ...draft, details }, { type: "SUBMIT", portType: "PROJECT" });
+    expect(result.ok && result.effects[1]).toMatchObject({ type: "CREATE_MANUAL_REQUEST", requestedFoc: null });
+    expect(getFocWindowMinutes("PROJECT")).toEqual({ from: 690, to: 690 });
   });
 });

@@ -93,13 +93,12 @@ function handleRejected(order: PortOrder, inputs: readonly { code: string; text?
 
 function handleSubmit(order: PortOrder, portType: PortType): Step {
   const requested = order.details.requestedFoc;
-  const details =
-    requested === undefined
-      ? order.details
-      : { ...order.details, requestedFoc: normalizeRequestedFoc(portType, requested) };
+  const normalized = requested === undefined ? null : normalizeRequestedFoc(portType, requested);
+  const details = normalized === null ? order.details : { ...order.details, requestedFoc: normalized };
+  // A project port's time is 11:30 ET whatever was asked (the history says so).
   const changes =
-    requested !== undefined && details.requestedFoc !== requested
-      ? [{ field: "requestedFoc", from: requested, to: details.requestedFoc ?? null }]
+    normalized !== null && normalized !== requested
+      ? [{ field: "requestedFoc", from: requested ?? null, to: normalized }]
       : [];
   return move(
     order,
@@ -109,7 +108,7 @@ function handleSubmit(order: PortOrder, portType: PortType): Step {
           {
             type: "CREATE_MANUAL_REQUEST",
             kind: "PROJECT_PORT",
-            requestedFoc: details.requestedFoc ?? null,
+            requestedFoc: normalized,
             reason: "Project port",
           },
         ]
@@ -148,7 +147,7 @@ function handle(order: PortOrder, event: OrderEvent, context: OrderEventContext)
         move(order, { status: "PENDING_FOC" }, [], event.type === "CSR_RETURNED" ? "CSR returned" : "No CSR available"),
       );
     case "FOC_RECEIVED":
-      return whenStatus(order, event, ["PENDING_FOC", "FOC"], () => handleFoc(order, event.focAt));
+      return whenStatus(order, event, ["PENDING_FOC", "FOC", "SUPP_PENDING"], () => handleFoc(order, event.focAt));
     case "REJECTED":
       return whenStatus(order, event, ["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION"], () =>
         handleRejected(order, event.rejections),
