@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { customerAccounts } from "./accounts";
+import { portDrafts } from "./orders";
 
 /**
  * Idempotency keys of the public API: the first answer to a key is kept with a hash of the request it answered,
@@ -21,3 +22,17 @@ export const apiIdempotencyKeys = pgTable(
 );
 
 export type ApiIdempotencyKeyRow = typeof apiIdempotencyKeys.$inferSelect;
+
+/**
+ * Drafts that the Bandwidth-compatible API created as submissions still waiting for their LOA
+ * (`PENDING_DOCUMENTS`): uploading the LOA submits them. A draft saved as a draft is not listed.
+ */
+export const apiPendingSubmissions = pgTable("api_pending_submissions", {
+  draftId: uuid("draft_id")
+    .primaryKey()
+    .references(() => portDrafts.id, { onDelete: "cascade" }),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => customerAccounts.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
