@@ -18,6 +18,9 @@ let acme: Awaited<ReturnType<typeof demoCustomer>>;
 let blue: Awaited<ReturnType<typeof demoCustomer>>;
 const clock = fixedClock(mondayMorning);
 const partner = { actor: { kind: "PARTNER" as const } };
+// The partner's order ID is unique per order.
+let ponSequence = 0;
+const nextPon = () => `42${String(++ponSequence).padStart(7, "0")}`;
 
 beforeAll(async () => {
   handle = createDb(inject("databaseUrl"));
@@ -38,7 +41,7 @@ async function pendingOrder(tns: string[], reference: string, overrides: Record<
   const draft = await draftWithLoa(handle.db, acme, data);
   const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
   const orderId = submitted.orders[0]?.id ?? "";
-  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "423456789" });
+  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: nextPon() });
   const pending = await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
   return { orderId, version: pending.version, portRequestId: submitted.portRequestId };
 }

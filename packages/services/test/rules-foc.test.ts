@@ -17,6 +17,9 @@ let handle: DbHandle;
 let acme: Awaited<ReturnType<typeof demoCustomer>>;
 const clock = fixedClock(mondayMorning);
 const partner = { actor: { kind: "PARTNER" as const } };
+// The partner's order ID is unique per order.
+let ponSequence = 0;
+const nextPon = () => `52${String(++ponSequence).padStart(7, "0")}`;
 const customer = () => ({ actor: { kind: "USER" as const, id: acme.userId }, accountId: acme.accountId });
 
 beforeAll(async () => {
@@ -38,7 +41,7 @@ async function pendingOrder(reference: string, firstLine: number) {
   const draft = await draftWithLoa(handle.db, acme, data);
   const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
   const orderId = submitted.orders[0]?.id ?? "";
-  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "523456789" });
+  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: nextPon() });
   const pending = await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
   return { orderId, version: pending.version };
 }
