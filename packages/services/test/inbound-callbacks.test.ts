@@ -251,6 +251,18 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
   });
 });
 
+describe("nothing from the partner is dropped in silence", () => {
+  it("a cancel Portway never asked for goes to the porting team", async () => {
+    const order = await acceptedOrder("IN-UNASKED-CANCEL", 7120);
+    await deliver(order, next(order, { type: "CANCELLED", suppId: null, rawText: "ORDER CANCELLED BY LSP" }));
+    expect((await eventsOf(order.orderId)).find((e) => e.type === "CANCELLED")?.status).toBe("REFUSED");
+    const requests = await manualRequestsOf(handle.db, order.orderId);
+    expect(requests.filter((r) => r.kind === "PARTNER_EVENT").map((r) => r.reason)).toEqual([
+      expect.stringMatching(/CANCELLED/),
+    ]);
+  });
+});
+
 describe("duplicated and out-of-order callbacks", () => {
   it("apply once and in sequence", async () => {
     const order = await acceptedOrder("IN-DUP", 7070);
@@ -357,6 +369,21 @@ describe("finding 15: a project port's changes are queue entries, and the queue 
     expect(submitted.orders[0]?.portType).toBe("PROJECT");
     return { orderId, clock };
   }
+
+  it("finding 11: a project port asked for 14:00 ET is accepted and goes live at 11:30 ET", async () => {
+    const clock = fixedClock(mondayMorning);
+    const data = submissionData(tnRange("617253", 1000, 601), "IN-PROJECT-TIME", {
+      requestedFoc: "2026-12-22T19:00:00.000Z",
+    });
+    const draft = await draftWithLoa(handle.db, acme, data);
+    const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
+    const orderId = submitted.orders[0]?.id ?? "";
+    const rows = await handle.pool.query("select port_type, requested_foc_at from port_orders where id = $1", [
+      orderId,
+    ]);
+    expect(rows.rows[0].port_type).toBe("PROJECT");
+    expect((rows.rows[0].requested_foc_at as Date).toISOString()).toBe("2026-12-22T16:30:00.000Z");
+  });
 
   it("a customer cancel of a project port is a queue entry; once cancelled, nothing stays open", async () => {
     const { orderId, clock } = await projectOrder("IN-PROJECT-CANCEL", 8000);

@@ -114,7 +114,7 @@ function noteOf(event: PartnerEvent): string | null {
   }
 }
 
-/** Outcome of one stored event against the order; `refusal` set when the domain said no. */
+/** Outcome of one stored event against the order: applied, nothing to do, or refused (with the reason). */
 type Applied =
   | { status: "APPLIED" | "IGNORED"; detail: string | null }
   | { status: "REFUSED"; code: string; detail: string };
@@ -127,6 +127,14 @@ async function applyToOrder(
   notifications: NotificationBatch,
 ): Promise<Applied> {
   const orderEvent = toOrderEvent(event, loaded);
+  if (!orderEvent && event.type === "CANCELLED" && loaded.order.status !== "CANCELLED") {
+    // The partner says the order is gone although Portway asked for no cancel: someone must look at it.
+    return {
+      status: "REFUSED",
+      code: "UNEXPECTED_CANCEL",
+      detail: "The partner cancelled an order Portway did not cancel.",
+    };
+  }
   if (!orderEvent) {
     return { status: "IGNORED", detail: "Nothing to change on the order." };
   }
