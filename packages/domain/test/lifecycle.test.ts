@@ -220,7 +220,11 @@ describe("history, actors, versions", () => {
     );
     expect(accepted.ok && accepted.order.status).toBe("CSR_REVIEW");
     expect(
-      applyOrderEvent(project, { type: "PARTNER_ACCEPTED", pon: "123456789" }, { ...RULES, now: NOW, actor: STAFF }),
+      applyOrderEvent(
+        project,
+        { type: "PARTNER_ACCEPTED", pon: "PWN250826000001" },
+        { ...RULES, now: NOW, actor: STAFF },
+      ),
     ).toMatchObject({
       ok: false,
       error: { code: "INVALID_PON" },

@@ -341,7 +341,9 @@ describe("PON formats", () => {
     ["ON_NET", "PWP260105000042", false],
     ["ON_NET", "PWN261305000042", false],
     ["PROJECT", "PWP260105000042", true],
-    ["PROJECT", "123456789", false],
+    ["PROJECT", "123456789", true],
+    ["PROJECT", "12345678", false],
+    ["PROJECT", "PWN260105000042", false],
   ] as const)("%s %s -> %s", (portType, pon, valid) => {
     expect(validatePon(portType, pon) === null).toBe(valid);
   });

@@ -23,6 +23,7 @@ export * from "./order-detail";
 export * from "./orders";
 export * from "./outbox";
 export * from "./partner-events";
+export * from "./pon";
 export * from "./queues";
 export * from "./reports";
 export * from "./sandbox-clock";

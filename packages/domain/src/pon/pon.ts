@@ -6,7 +6,8 @@ import { isCivilDate } from "../schedule/civil-date";
  * PON formats (at most 16 alphanumeric characters, as LSR PONs are):
  * - AUTOMATED: the partner's 9-digit parent order ID, as given (SPEC 5).
  * - ON_NET: `PWN` + the submission date `YYMMDD` + a 6-digit daily sequence, e.g. `PWN250315000042`.
- * - PROJECT: `PWP` + `YYMMDD` + a 6-digit daily sequence.
+ * - PROJECT: the partner's 9-digit parent order ID when the porting team placed the port with the partner (the seed:
+ *   that ID is the PON), else ours: `PWP` + `YYMMDD` + a 6-digit daily sequence.
  */
 export const PON_FORMATS: Readonly<Record<PortType, { pattern: RegExp; description: string }>> = {
   AUTOMATED: { pattern: /^\d{9}$/, description: "the partner's 9-digit parent order ID" },
@@ -15,13 +16,22 @@ export const PON_FORMATS: Readonly<Record<PortType, { pattern: RegExp; descripti
     description: "PWN, YYMMDD and a 6-digit sequence",
   },
   PROJECT: {
-    pattern: /^PWP\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6}$/,
-    description: "PWP, YYMMDD and a 6-digit sequence",
+    pattern: /^(\d{9}|PWP\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6})$/,
+    description: "the partner's 9-digit parent order ID, or PWP, YYMMDD and a 6-digit sequence",
   },
 };
 
 const PREFIXES: Readonly<Record<"ON_NET" | "PROJECT", string>> = { ON_NET: "PWN", PROJECT: "PWP" };
 export const MAX_PON_SEQUENCE = 999_999;
+
+/**
+ * A PON as typed or pasted, in the form it is stored: trimmed, upper case; an ID of digits written with spaces or
+ * dashes (`412 345 678`, `412-345-678`) as its digits.
+ */
+export function normalizePon(pon: string): string {
+  const trimmed = pon.trim().toUpperCase();
+  return /^[\d\s-]+$/.test(trimmed) ? trimmed.replace(/\D/g, "") : trimmed;
+}
 
 /** Null when the PON has the format of its port type, else the problem. */
 export function validatePon(portType: PortType, pon: string): Issue | null {

@@ -36,14 +36,18 @@ export function ProjectPortActions({ view }: { view: WorkbenchView }) {
           aria-labelledby="pon-heading"
           onSubmit={(event) => {
             event.preventDefault();
-            pon.mutate({ type: "PON", orderId, pon: String(new FormData(event.currentTarget).get("pon") ?? "") });
+            const typed = String(new FormData(event.currentTarget).get("pon") ?? "").trim();
+            pon.mutate({ type: "PON", orderId, ...(typed ? { pon: typed } : {}) });
           }}
         >
           <h3 id="pon-heading">PON</h3>
           <label>
-            PON <input name="pon" required placeholder="PWPYYMMDD000001" defaultValue={view.order.pon ?? ""} />
+            PON <input name="pon" placeholder="412345678" defaultValue={view.order.pon ?? ""} autoComplete="off" />
           </label>
-          <small>Format for project ports: PWP, YYMMDD and a 6-digit sequence.</small>
+          <small>
+            Placed with the partner: its 9-digit parent order ID is the PON. Worked with the losing carrier directly:
+            leave it empty and Portway assigns a PWP PON.
+          </small>
           <button type="submit" disabled={pon.isPending || status !== "SUBMITTED"}>
             Record PON
           </button>

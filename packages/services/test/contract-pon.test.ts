@@ -1,0 +1,93 @@
+import { createDb, type DbHandle, portOrders } from "@portway/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fixedClock } from "../src/clock";
+import {
+  applyOrderEventAs,
+  recordEventInput,
+  recordOrderEvent,
+  seedDemoData,
+  seedNumberingData,
+  submitPortRequest,
+} from "../src/index";
+import { demoCustomer, draftWithLoa, failure, mondayMorning, submissionData, tnRange } from "./order-fixtures";
+
+let handle: DbHandle;
+let acme: Awaited<ReturnType<typeof demoCustomer>>;
+const clock = fixedClock(mondayMorning);
+const partner = { actor: { kind: "PARTNER" as const } };
+const analyst = { actor: { kind: "STAFF" as const, id: "demo-analyst-portway" } };
+
+beforeAll(async () => {
+  handle = createDb(inject("databaseUrl"));
+  await seedDemoData(handle.db, { production: false });
+  await seedNumberingData(handle.db);
+  acme = await demoCustomer(handle.db, "acme-voice");
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+/** A project port (601 off-net TNs) waiting in SUBMITTED for the porting team. */
+async function projectOrder(reference: string, firstLine: number): Promise<string> {
+  const data = submissionData(tnRange("617253", firstLine, 601), reference, {
+    requestedFoc: "2026-12-22T16:30:00.000Z",
+  });
+  const draft = await draftWithLoa(handle.db, acme, data);
+  const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
+  const order = submitted.orders[0];
+  expect(order?.portType).toBe("PROJECT");
+  return order?.id ?? "";
+}
+
+async function ponOf(orderId: string) {
+  const [row] = await handle.db.select().from(portOrders).where(eq(portOrders.id, orderId));
+  return { pon: row?.pon ?? null, status: row?.status };
+}
+
+describe("the PON of a project port (issue 14, finding 21)", () => {
+  it("is the partner's 9-digit parent order ID when the porting team placed it with the partner", async () => {
+    const orderId = await projectOrder("PON-PARTNER-ID", 1000);
+    const input = recordEventInput.parse({ type: "PON", orderId, pon: " 412 345 678 " });
+    await recordOrderEvent(handle.db, clock, analyst, input);
+    expect(await ponOf(orderId)).toEqual({ pon: "412345678", status: "CSR_REVIEW" });
+  });
+
+  it("is assigned by Portway (PWP, the ET date, a sequence) when the analyst gives none", async () => {
+    const orderId = await projectOrder("PON-ASSIGNED", 2000);
+    const input = recordEventInput.parse({ type: "PON", orderId });
+    await recordOrderEvent(handle.db, clock, analyst, input);
+    const { pon, status } = await ponOf(orderId);
+    expect(status).toBe("CSR_REVIEW");
+    expect(pon).toMatch(/^PWP261207\d{6}$/);
+  });
+
+  it("is refused, naming the field, when another order already has it, whatever that order's type", async () => {
+    const first = await projectOrder("PON-FIRST", 3000);
+    await recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: first, pon: "412345999" });
+    const second = await projectOrder("PON-SECOND", 4000);
+    const taken = await failure(
+      recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: second, pon: "412345999" }),
+    );
+    expect(taken).toMatchObject({ kind: "INVALID", code: "PON_IN_USE", field: "pon" });
+    expect(taken.message).toContain("412345999");
+    expect(await ponOf(second)).toEqual({ pon: null, status: "SUBMITTED" });
+
+    // An automated order's PON (the partner's ID) is taken just the same.
+    const data = submissionData(tnRange("617253", 4800, 2), "PON-AUTOMATED");
+    const draft = await draftWithLoa(handle.db, acme, data);
+    const automated = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
+    const automatedId = automated.orders[0]?.id ?? "";
+    await applyOrderEventAs(handle.db, clock, partner, automatedId, { type: "PARTNER_ACCEPTED", pon: "512345678" });
+    const again = await failure(
+      recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: second, pon: "512345678" }),
+    );
+    expect(again).toMatchObject({ kind: "INVALID", code: "PON_IN_USE", field: "pon" });
+  });
+
+  it("is refused when it is neither a 9-digit partner ID nor a PWP PON", async () => {
+    const orderId = await projectOrder("PON-FORMAT", 5000);
+    const wrong = await failure(recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId, pon: "12345" }));
+    expect(wrong).toMatchObject({ code: "INVALID_PON", field: "pon" });
+  });
+});
