@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminAccountsRouter } from "./admin/accounts";
 import { adminAdministrationRouter } from "./admin/administration";
 import { adminAuditRouter } from "./admin/audit";
+import { adminBulkRouter } from "./admin/bulk";
 import { adminHomeRouter } from "./admin/home";
 import { adminInsightRouter } from "./admin/insight";
 import { adminMailRouter } from "./admin/mail";
@@ -30,6 +31,7 @@ export const adminRouter = router({
   search: adminSearchRouter,
   staff: adminStaffRouter,
   audit: adminAuditRouter,
+  bulk: adminBulkRouter,
   system: adminSystemRouter,
   tickets: adminTicketsRouter,
   notifications: adminNotificationsRouter,

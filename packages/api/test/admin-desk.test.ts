@@ -1,8 +1,10 @@
 import type { DbHandle } from "@portway/db";
 import type { CustomerIdentity, Identity } from "@portway/services";
+import { applyOrderEventAs } from "@portway/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminCaller } from "../src/admin";
-import { acmeCustomer, analyst, contextFor, lead, openSeededDb, submitOrder } from "./helpers";
+import { createCustomerCaller } from "../src/customer";
+import { acmeCustomer, analyst, clock, contextFor, lead, openSeededDb, submitOrder } from "./helpers";
 
 let handle: DbHandle;
 let customer: CustomerIdentity;
@@ -120,5 +122,88 @@ describe("the audit log", () => {
     const choices = await analystCaller.audit.choices();
     expect(choices.actors.map((a) => a.id)).toContain(analyst.userId);
     await expect(admin(customer).audit.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+async function shortNoticeCancel(tn: string, reference: string) {
+  const orderId = await submitOrder(
+    handle,
+    { accountId: customer.accountId, userId: customer.userId },
+    {
+      tns: [tn],
+      btn: tn,
+      partialPort: false,
+      subscriber: { type: "BUSINESS" as const, businessName: "Bulk Co" },
+      accountNumber: "BULK-1",
+      serviceAddress: { houseNumber: "1", street: "Main St", city: "Boston", state: "MA" as const, zip: "02110" },
+      loaAuthorizingPerson: "Pat Bulk",
+      requestedFoc: "2026-12-28T16:30:00.000Z",
+      onDemandActivation: false,
+      customerOrderRef: reference,
+    },
+  );
+  const partner = { actor: { kind: "PARTNER" as const } };
+  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: `400${tn.slice(-6)}` });
+  await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
+  // FOC Tuesday 09:00 ET: the cutoff was Monday 09:00 ET, already past at 10:00 ET, so a cancel is short notice.
+  const focked = await applyOrderEventAs(handle.db, clock, partner, orderId, {
+    type: "FOC_RECEIVED",
+    focAt: "2026-12-08T14:00:00.000Z",
+  });
+  await createCustomerCaller(contextFor(handle, customer)).orders.cancel({
+    orderId,
+    baseVersion: focked.version,
+    reason: "Moving later",
+  });
+  return orderId;
+}
+
+async function rawException(reference: string) {
+  const row = await handle.pool.query(
+    `insert into port_orders (account_id, status, port_type, customer_reference, tn_count)
+     values ($1, 'EXCEPTION', 'AUTOMATED', $2, 1) returning id`,
+    [customer.accountId, reference],
+  );
+  return row.rows[0].id as string;
+}
+
+describe("bulk work in the queues", () => {
+  it("assigns three exceptions at once, all or none, each in the audit log", async () => {
+    const ids = [await rawException("BULK-EX-1"), await rawException("BULK-EX-2"), await rawException("BULK-EX-3")];
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(
+      admin(analyst).bulk.assign({ target: "order", ids: [...ids, missing], staffId: analyst.userId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const none = await handle.pool.query(
+      "select count(*)::int as n from port_orders where id = any($1) and assigned_to is not null",
+      [ids],
+    );
+    expect(none.rows[0].n).toBe(0);
+    expect(await admin(analyst).bulk.assign({ target: "order", ids, staffId: analyst.userId })).toEqual({
+      assigned: 3,
+    });
+    const mine = await admin(analyst).queues.exceptions({ mine: true, search: "BULK-EX" });
+    expect(mine.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    const audit = await admin(analyst).audit.list({ action: "ASSIGNMENT", actorId: analyst.userId });
+    expect(audit.rows.filter((r) => ids.includes(r.orderId ?? "")).length).toBe(3);
+    await expect(admin(analyst).bulk.assign({ target: "order", ids, staffId: "demo-nobody" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("records the same SUPP answer on several short-notice requests; one that does not fit records none", async () => {
+    const first = await shortNoticeCancel("+16172538701", "BULK-SN-1");
+    const second = await shortNoticeCancel("+16172538702", "BULK-SN-2");
+    const plain = await rawException("BULK-SN-PLAIN");
+    await expect(
+      admin(analyst).bulk.suppAnswer({ answer: "REFUSED", orderIds: [first, plain], reason: "LSP says no" }),
+    ).rejects.toMatchObject({ cause: { field: "orderIds", details: { orderId: plain } } });
+    const untouched = await admin(analyst).orders.get({ orderId: first });
+    expect(untouched.order.status).toBe("FOC");
+    const done = await admin(analyst).bulk.suppAnswer({ answer: "ACCEPTED", orderIds: [first, second] });
+    expect(done.recorded).toBe(2);
+    expect(done.orders.map((o) => o.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    const audit = await admin(analyst).audit.list({ action: "ORDER_SUPP_ACCEPTED" });
+    expect(audit.rows.map((r) => r.orderId)).toEqual(expect.arrayContaining([first, second]));
   });
 });

@@ -25,5 +25,15 @@ export function useUrlTableState(defaults: DataTableState) {
       next.delete("page");
       replace(next);
     },
+    /** Sets one parameter and keeps the page (e.g. the selected rows). */
+    setKeepingPage: (key: string, value: string | null) => {
+      const next = new URLSearchParams(current);
+      if (value === null || value === "") {
+        next.delete(key);
+      } else {
+        next.set(key, value);
+      }
+      replace(next);
+    },
   };
 }

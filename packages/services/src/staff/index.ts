@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./bulk";
 export * from "./dead-letters";
 export * from "./home";
 export * from "./queues";

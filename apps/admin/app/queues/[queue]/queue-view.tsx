@@ -5,6 +5,7 @@ import { DataTable, type DataTableState } from "@portway/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useUrlTableState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/react";
+import { BulkBar, type Selection, withSelection } from "./bulk-actions";
 import { deadLetterColumns, manualColumns, orderQueueColumns, ticketColumns } from "./queue-columns";
 import { type QueueName, queueDefinitions } from "./queue-definitions";
 
@@ -99,6 +100,11 @@ export function QueueView({ queue }: { queue: QueueName }) {
       }
     />
   );
+  const selected = new Set((url.params.get("sel") ?? "").split(",").filter(Boolean));
+  const selection: Selection = {
+    ids: selected,
+    set: (ids) => url.setKeepingPage("sel", [...ids].join(",")),
+  };
   const common = {
     label: queueDefinitions[queue].title,
     state,
@@ -106,42 +112,61 @@ export function QueueView({ queue }: { queue: QueueName }) {
     toolbar,
   };
   if (queue === "project-ports" || queue === "short-notice") {
+    const rows = manual.data?.rows ?? [];
+    const suppOrderIds =
+      queue === "short-notice" ? rows.filter((r) => selected.has(r.id)).map((r) => r.orderId) : undefined;
     return (
-      <DataTable
-        {...common}
-        columns={manualColumns}
-        rows={manual.data?.rows ?? []}
-        total={manual.data?.total ?? 0}
-        getRowId={(row) => row.id}
-        busy={manual.isFetching}
-        emptyMessage="Nothing waiting here."
-      />
+      <>
+        <BulkBar target="manualRequest" selection={selection} suppOrderIds={suppOrderIds} />
+        <DataTable
+          {...common}
+          columns={withSelection(
+            manualColumns,
+            rows,
+            selection,
+            (r) => `${r.accountName} ${r.customerReference ?? r.orderId}`,
+          )}
+          rows={rows}
+          total={manual.data?.total ?? 0}
+          getRowId={(row) => row.id}
+          busy={manual.isFetching}
+          emptyMessage="Nothing waiting here."
+        />
+      </>
     );
   }
   if (queue === "exceptions" || queue === "stuck") {
+    const rows = orders.data?.rows ?? [];
     return (
-      <DataTable
-        {...common}
-        columns={orderQueueColumns}
-        rows={orders.data?.rows ?? []}
-        total={orders.data?.total ?? 0}
-        getRowId={(row) => row.id}
-        busy={orders.isFetching}
-        emptyMessage="No orders in this queue."
-      />
+      <>
+        <BulkBar target="order" selection={selection} />
+        <DataTable
+          {...common}
+          columns={withSelection(orderQueueColumns, rows, selection, (r) => `order ${r.customerReference ?? r.id}`)}
+          rows={rows}
+          total={orders.data?.total ?? 0}
+          getRowId={(row) => row.id}
+          busy={orders.isFetching}
+          emptyMessage="No orders in this queue."
+        />
+      </>
     );
   }
   if (queue === "tickets") {
+    const rows = tickets.data?.rows ?? [];
     return (
-      <DataTable
-        {...common}
-        columns={ticketColumns}
-        rows={tickets.data?.rows ?? []}
-        total={tickets.data?.total ?? 0}
-        getRowId={(row) => row.id}
-        busy={tickets.isFetching}
-        emptyMessage="No open tickets."
-      />
+      <>
+        <BulkBar target="ticket" selection={selection} />
+        <DataTable
+          {...common}
+          columns={withSelection(ticketColumns, rows, selection, (r) => `ticket ${r.subject}`)}
+          rows={rows}
+          total={tickets.data?.total ?? 0}
+          getRowId={(row) => row.id}
+          busy={tickets.isFetching}
+          emptyMessage="No open tickets."
+        />
+      </>
     );
   }
   return (
