@@ -326,6 +326,28 @@ describe("finding 12: on-demand activation after a SUPP is planned at the end of
   });
 });
 
+describe("finding 12: a wrongly planned activation does not starve the others", () => {
+  it("the scan re-plans an order it must refuse, so the orders behind it in the batch are activated", async () => {
+    const early = await acceptedOrder("IN-STARVE-A", 7130, { onDemandActivation: true });
+    await deliver(early, next(early, csrUnavailable));
+    await deliver(early, next(early, focEvent("2026-12-10T16:00:00.000Z")));
+    // As the old re-plan left it: due at the FOC time instead of the end of the on-demand window.
+    await handle.pool.query("update port_orders set activation_due_at = $2 where id = $1", [
+      early.orderId,
+      new Date("2026-12-10T15:59:00.000Z"),
+    ]);
+    const due = await acceptedOrder("IN-STARVE-B", 7132);
+    await deliver(due, next(due, csrUnavailable));
+    await deliver(due, next(due, focEvent("2026-12-10T16:00:00.000Z")));
+    const clock = fixedClock(new Date("2026-12-10T16:05:00.000Z"));
+    expect(await runActivationScan(handle.db, clock, 1)).toEqual({ activated: 0, refused: 1 });
+    expect((await statusOf(early.orderId)).activation_due_at?.toISOString()).toBe("2026-12-11T03:00:00.000Z");
+    expect(await runActivationScan(handle.db, clock, 1)).toEqual({ activated: 1, refused: 0 });
+    const sent = await handle.pool.query("select activation_sent from port_orders where id = $1", [due.orderId]);
+    expect(sent.rows[0].activation_sent).toBe(true);
+  });
+});
+
 describe("finding 22: stuck orders in business hours", () => {
   it("flags an FOC order whose activation was never confirmed", async () => {
     const order = await acceptedOrder("IN-STUCK-FOC", 7100);
