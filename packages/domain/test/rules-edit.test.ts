@@ -98,6 +98,14 @@ describe("validateEdit: an edit judged as the submission of the order it would p
       ]),
     );
     expect(onNet.ok ? "" : onNet.errors[0]?.message).toContain("Atlantic, on-net");
+    const fromOnNet = validateEdit(
+      order("ON_NET"),
+      { tns: [...tnsOf(2), ...onNetTn] },
+      context([...tnsOf(2).map((tn) => ({ tn, carrierSpid: "9202", onNet: true })), ...offNet(onNetTn)], {
+        order: { onNet: true, carrierSpid: "9202", carrierName: "Atlantic" },
+      }),
+    );
+    expect(fromOnNet.ok ? "" : fromOnNet.errors[0]?.message).toContain("this order ports numbers of Atlantic, on-net");
   });
 
   it("applies the order rules with the same errors as a submission, each once", () => {
@@ -139,6 +147,11 @@ describe("validateEdit: an edit judged as the submission of the order it would p
     ]);
     const early = validateEdit(order("AUTOMATED"), { requestedFoc: "2026-01-13T12:00:00Z" }, context(offNet(tnsOf(2))));
     expect(early).toMatchObject({ ok: true, warnings: [{ code: "OUTSIDE_SUPPORT_HOURS" }] });
+  });
+
+  it("judges no port type change of an order that has none yet", () => {
+    const untyped: PortOrder = { ...order("AUTOMATED"), portType: null };
+    expect(validateEdit(untyped, { tns: tnsOf(601) }, context(offNet(tnsOf(601))))).toMatchObject({ ok: true });
   });
 
   it("refuses an off-net order of an on-net-only account", () => {

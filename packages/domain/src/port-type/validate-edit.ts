@@ -90,10 +90,6 @@ export function validateEdit(order: PortOrder, changes: OrderChanges, context: E
     { ...context, onNet: context.order.onNet, requestTns: [...tns, ...context.siblingTns] },
     { loa: false, requestedFoc: applied.fields.includes("requestedFoc") },
   );
-  for (const issue of rules.errors) {
-    if (!errors.some((e) => e.field === issue.field && e.code === issue.code)) {
-      errors.push(issue);
-    }
-  }
+  errors.push(...rules.errors);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, warnings: rules.warnings };
 }
