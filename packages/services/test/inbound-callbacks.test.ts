@@ -3,6 +3,7 @@ import type { PartnerEvent } from "@portway/partner";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixedClock } from "../src/clock";
 import {
+  acknowledgeQueueEntry,
   applyOrderEventAs,
   cancelOrder,
   getOrderDetail,
@@ -247,7 +248,23 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
       expect.stringMatching(/FOC/),
     ]);
     const queue = await listOrderQueue(handle.db, "exceptions", analyst.actor.id, queueInput.parse({ pageSize: 200 }));
-    expect(queue.rows.map((r) => r.id)).toContain(order.orderId);
+    expect(queue.rows.find((r) => r.id === order.orderId)?.attention).toMatch(/FOC/);
+    // The porting team looks at it and says what it did; the order leaves the queue.
+    const entry = requests.find((r) => r.kind === "PARTNER_EVENT");
+    await acknowledgeQueueEntry(handle.db, order.clock, analyst.actor.id, {
+      requestId: entry?.id ?? "",
+      resolution: "Asked the partner; the FOC was sent early by mistake.",
+    });
+    const after = await listOrderQueue(handle.db, "exceptions", analyst.actor.id, queueInput.parse({ pageSize: 200 }));
+    expect(after.rows.map((r) => r.id)).not.toContain(order.orderId);
+    const project = (await manualRequestsOf(handle.db, order.orderId)).find((r) => r.kind === "PARTNER_EVENT");
+    expect(project?.status).toBe("DONE");
+    await expect(
+      acknowledgeQueueEntry(handle.db, order.clock, analyst.actor.id, {
+        requestId: entry?.id ?? "",
+        resolution: "again",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

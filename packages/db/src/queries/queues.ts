@@ -162,6 +162,27 @@ export async function assignManualRequest(db: DbOrTx, requestId: string, staffId
   return rows[0] ?? null;
 }
 
+/** Closes one open queue entry of the given kinds; null when there is none (closed already, or another kind). */
+export async function closeManualRequest(
+  db: DbOrTx,
+  requestId: string,
+  kinds: readonly string[],
+  answer: { resolution: string; resolvedBy: string; at: Date },
+) {
+  const rows = await db
+    .update(manualRequests)
+    .set({ status: "DONE", resolution: answer.resolution, resolvedBy: answer.resolvedBy, resolvedAt: answer.at })
+    .where(
+      and(
+        eq(manualRequests.id, requestId),
+        eq(manualRequests.status, "OPEN"),
+        inArray(manualRequests.kind, [...kinds]),
+      ),
+    )
+    .returning({ id: manualRequests.id, orderId: manualRequests.orderId });
+  return rows[0] ?? null;
+}
+
 export async function assignTicket(db: DbOrTx, ticketId: string, staffId: string | null) {
   const rows = await db
     .update(tickets)

@@ -50,17 +50,22 @@ import { loadRuleContext, loadRuleContexts } from "./rule-context";
 
 export { loadCalendar } from "./rule-context";
 
-/** Every kind of queue entry an order can have open; all close when the order is final. */
-export const OPEN_WORK_KINDS = [
+/**
+ * Queue entries that are the order's own work and close when it is final. Partner news the team must look at
+ * (PARTNER_EVENT) stays until acknowledged; a questionable FOC (FOC_REVIEW) no longer matters once cancelled.
+ */
+const WORK_KINDS = [
   "PROJECT_PORT",
   "PROJECT_CANCEL",
   "PROJECT_RESCHEDULE",
   "PROJECT_CHANGE",
   "SHORT_NOTICE_CANCEL",
   "SHORT_NOTICE_RESCHEDULE",
-  "PARTNER_EVENT",
-  "FOC_REVIEW",
 ] as const;
+const CLOSED_BY_STATUS: Readonly<Record<"COMPLETE" | "CANCELLED", readonly string[]>> = {
+  COMPLETE: WORK_KINDS,
+  CANCELLED: [...WORK_KINDS, "FOC_REVIEW"],
+};
 
 export interface LoadedOrder {
   row: PortOrderRow;
@@ -510,9 +515,9 @@ async function recordAnswers(
       at: options.now,
     });
   }
-  if (isTerminalStatus(next.status) && !isTerminalStatus(loaded.order.status)) {
-    // A final order is no one's work any more: its project port and any other open entry leave the queues.
-    await resolveOpenManualRequests(db, orderId, [...OPEN_WORK_KINDS], {
+  if ((next.status === "COMPLETE" || next.status === "CANCELLED") && !isTerminalStatus(loaded.order.status)) {
+    // A final order is no one's work any more: its project port and SUPP entries leave the queues.
+    await resolveOpenManualRequests(db, orderId, [...CLOSED_BY_STATUS[next.status]], {
       status: "DONE",
       resolution: `Order ${next.status}`,
       resolvedBy: options.actor.id ?? null,

@@ -11,6 +11,7 @@ import {
   lockOrderByPartnerId,
   markPartnerEvent,
   type PartnerEventRow,
+  resolveOpenManualRequests,
   setLastPartnerSequence,
 } from "@portway/db";
 import { type OrderEvent, type ParsedCsr, parseCsr, reviewCommittedFoc } from "@portway/domain";
@@ -169,6 +170,13 @@ async function reviewFoc(db: DbOrTx, loaded: LoadedOrder, focAt: string, now: Da
     portType: loaded.order.portType ?? "AUTOMATED",
     submittedAt: submittedAt.toISOString(),
     ...rules,
+  });
+  // A new FOC replaces the question about the one before.
+  await resolveOpenManualRequests(db, loaded.row.id, ["FOC_REVIEW"], {
+    status: "DONE",
+    resolution: "Superseded by a new FOC.",
+    resolvedBy: null,
+    at: now,
   });
   if (issues.length > 0) {
     await insertManualRequest(db, {

@@ -2,6 +2,7 @@ import {
   assignManualRequest,
   assignOrder,
   assignTicket,
+  closeManualRequest,
   countQueues,
   countWaitingDeadLetters,
   type Db,
@@ -11,7 +12,9 @@ import {
   findStaffMember,
   findStaffMembers,
 } from "@portway/db";
+import { idInput, textInput, userIdInput } from "@portway/domain";
 import { z } from "zod";
+import type { Clock } from "../clock";
 import { notFound } from "../errors";
 import { recordAssignment } from "./audit";
 
@@ -34,7 +37,7 @@ export const queueInput = z.object({
   mine: z.boolean().default(false),
   sort: z.enum(queueSortKeys, { message: `Sort by one of: ${queueSortKeys.join(", ")}.` }).optional(),
   direction: z.enum(["asc", "desc"]).optional(),
-  search: z.string().trim().max(100).optional(),
+  search: textInput(100, "The search").optional(),
 });
 export type QueueInput = z.infer<typeof queueInput>;
 
@@ -92,9 +95,9 @@ export function listStaff(db: Db) {
 
 export const assignInput = z.object({
   target: z.enum(["order", "manualRequest", "ticket"]),
-  id: z.string().uuid(),
+  id: idInput("The id"),
   /** The analyst to assign; null unassigns. */
-  staffId: z.string().min(1).nullable(),
+  staffId: userIdInput("The staff member").nullable(),
 });
 
 /** Assigns an order, a manual request or a ticket to a member of the porting team (or unassigns it). */
@@ -115,4 +118,30 @@ export async function assignWork(db: Db, input: z.infer<typeof assignInput>, by:
     await recordAssignment(tx, input, by, at);
     return { ok: true as const };
   });
+}
+
+export const acknowledgeInput = z.object({
+  requestId: z.string().uuid(),
+  resolution: z.string().trim().min(1, { message: "Say what was done." }).max(2000),
+});
+
+/**
+ * The porting team closes partner news it looked at (a refused partner event, a questionable FOC), saying what it
+ * did. Project port and SUPP entries close through the order's own events, so they cannot be acknowledged away.
+ */
+export async function acknowledgeQueueEntry(
+  db: Db,
+  clock: Clock,
+  staffId: string,
+  input: z.infer<typeof acknowledgeInput>,
+) {
+  const closed = await closeManualRequest(db, input.requestId, exceptionKinds, {
+    resolution: input.resolution,
+    resolvedBy: staffId,
+    at: clock.now(),
+  });
+  if (!closed) {
+    throw notFound("That open partner event or FOC review");
+  }
+  return { ok: true as const, orderId: closed.orderId };
 }
