@@ -207,3 +207,52 @@ describe("bulk work in the queues", () => {
     expect(audit.rows.map((r) => r.orderId)).toEqual(expect.arrayContaining([first, second]));
   });
 });
+
+describe("the audit log of administration", () => {
+  it("records accounts, carrier rules, holidays and numbering imports by the lead who made them", async () => {
+    const leadCaller = admin(lead);
+    const account = await leadCaller.administration.createAccount({
+      name: "Audit Co",
+      slug: "audit-co",
+      onNetOnly: false,
+    });
+    await leadCaller.administration.updateAccount({ accountId: account.id, name: "Audit Company" });
+    const carrier = (await leadCaller.numbering.carriers())[0];
+    await leadCaller.administration.setCarrierRules({
+      carrierId: carrier?.id ?? "",
+      requiresAccountNumber: true,
+      requiresPin: false,
+      minBusinessDays: 2,
+    });
+    const holiday = await leadCaller.administration.addHoliday({
+      date: "2026-12-31",
+      name: "Audit Eve",
+      carrierId: null,
+    });
+    await leadCaller.administration.removeHoliday({ holidayId: holiday.id });
+    const header =
+      "npa,nxx,rate_center,state,lata,time_zone,carrier_name,carrier_spid,carrier_type,on_net,partner_supported";
+    await leadCaller.numbering.applyImport({
+      csv: `${header}\n339,281,Woburn,MA,128,America/New_York,Audit Telephone,R081,WIRELINE,true,false\n`,
+    });
+    const entries = await leadCaller.audit.list({ actorId: lead.userId, pageSize: 50 });
+    const actions = entries.rows.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "ACCOUNT_CREATED",
+        "ACCOUNT_CHANGED",
+        "CARRIER_RULES",
+        "HOLIDAY_ADDED",
+        "HOLIDAY_REMOVED",
+        "NUMBERING_IMPORT",
+      ]),
+    );
+    expect(entries.rows.find((e) => e.action === "ACCOUNT_CHANGED")).toMatchObject({
+      objectType: "account",
+      objectId: account.id,
+      actorName: "Lee Lead",
+      change: { name: "Audit Company" },
+    });
+    expect(entries.rows.find((e) => e.action === "NUMBERING_IMPORT")?.change).toMatchObject({ rows: 1, blocks: 1 });
+  });
+});

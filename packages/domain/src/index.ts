@@ -38,4 +38,4 @@ export {
 } from "./tns/parse-tns";
 export * from "./tns/tn-rules";
 export * from "./wire/supp-content";
-export { textInput } from "./wire/text";
+export { base64Input, idInput, requiredText, textInput, userIdInput } from "./wire/text";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   accountKeyOf,
   buildBusinessCalendar,
+  cancelRequestSchema,
   createPon,
   DEFAULT_PORT_LIMITS,
   decidePortType,
@@ -123,7 +124,7 @@ function draft(overrides: Partial<OrderDraft> = {}): OrderDraft {
     loaAuthorizingPerson: "Tom Bass",
     onDemandActivation: false,
     customerOrderRef: "REF-1",
-    documents: [{ documentId: "d1", kind: "LOA", signedOn: "2025-12-20" }],
+    documents: [{ documentId: "00000000-0000-4000-8000-0000000000d1", kind: "LOA", signedOn: "2025-12-20" }],
     requestedFoc: "2026-01-14T16:00:00Z",
     ...overrides,
   };
@@ -168,28 +169,44 @@ describe("validateSubmission (SPEC 5)", () => {
     ["no TNs", { tns: [], btn: undefined }, ["tns:REQUIRED", "btn:REQUIRED"]],
     ["invalid TN", { tns: ["+17182340001", "+18002340001"] }, ["tns.1:INVALID"]],
     ["no LOA for AUTOMATED", { documents: [] }, ["documents:LOA_REQUIRED"]],
-    ["LOA signed 30 days ago", { documents: [{ documentId: "d", kind: "LOA" as const, signedOn: "2025-12-06" }] }, []],
+    [
+      "LOA signed 30 days ago",
+      {
+        documents: [
+          { documentId: "00000000-0000-4000-8000-00000000000d", kind: "LOA" as const, signedOn: "2025-12-06" },
+        ],
+      },
+      [],
+    ],
     [
       "LOA signed 31 days ago",
-      { documents: [{ documentId: "d", kind: "LOA" as const, signedOn: "2025-12-05" }] },
+      {
+        documents: [
+          { documentId: "00000000-0000-4000-8000-00000000000d", kind: "LOA" as const, signedOn: "2025-12-05" },
+        ],
+      },
       ["documents:LOA_EXPIRED"],
     ],
     [
       "LOA signed tomorrow",
-      { documents: [{ documentId: "d", kind: "LOA" as const, signedOn: "2026-01-06" }] },
+      {
+        documents: [
+          { documentId: "00000000-0000-4000-8000-00000000000d", kind: "LOA" as const, signedOn: "2026-01-06" },
+        ],
+      },
       ["documents:LOA_SIGNED_IN_FUTURE"],
     ],
     [
       "LOA without date",
-      { documents: [{ documentId: "d", kind: "LOA" as const }] },
+      { documents: [{ documentId: "00000000-0000-4000-8000-00000000000d", kind: "LOA" as const }] },
       ["documents:LOA_SIGNED_DATE_REQUIRED"],
     ],
     [
       "newest of several LOAs counts",
       {
         documents: [
-          { documentId: "a", kind: "LOA" as const, signedOn: "2025-01-01" },
-          { documentId: "b", kind: "LOA" as const, signedOn: "2026-01-02" },
+          { documentId: "00000000-0000-4000-8000-00000000000a", kind: "LOA" as const, signedOn: "2025-01-01" },
+          { documentId: "00000000-0000-4000-8000-00000000000b", kind: "LOA" as const, signedOn: "2026-01-02" },
         ],
       },
       [],
@@ -299,17 +316,40 @@ describe("schemas", () => {
     expect(orderDraftSchema.safeParse({ serviceAddress: { zip: "1" } }).success).toBe(true);
     expect(
       orderEditSchema.safeParse({
-        orderId: "o1",
+        orderId: "00000000-0000-4000-8000-000000000001",
         baseVersion: 3,
         changes: { pin: null, serviceAddress: { zip: "11201" } },
       }).success,
     ).toBe(true);
     expect(orderEditSchema.safeParse({ orderId: "o1", baseVersion: 0, changes: {} }).success).toBe(false);
     expect(
-      focRequestSchema.safeParse({ orderId: "o1", baseVersion: 1, date: "2026-01-14", time: "06:00" }).success,
+      orderEditSchema.safeParse({ orderId: "00000000-0000-4000-8000-000000000001", baseVersion: 0, changes: {} })
+        .success,
+    ).toBe(false);
+    expect(orderEditSchema.safeParse({ orderId: "o1", baseVersion: 3, changes: {} }).success).toBe(false);
+    expect(
+      cancelRequestSchema.safeParse({
+        orderId: "00000000-0000-4000-8000-000000000001",
+        baseVersion: 1,
+        reason: "a\u0000b",
+      }).success,
+    ).toBe(false);
+    expect(orderDraftSchema.safeParse({ notes: "half-typed " }).data?.notes).toBe("half-typed ");
+    expect(
+      focRequestSchema.safeParse({
+        orderId: "00000000-0000-4000-8000-000000000001",
+        baseVersion: 1,
+        date: "2026-01-14",
+        time: "06:00",
+      }).success,
     ).toBe(true);
     expect(
-      focRequestSchema.safeParse({ orderId: "o1", baseVersion: 1, date: "2026-01-14", time: "6:00" }).success,
+      focRequestSchema.safeParse({
+        orderId: "00000000-0000-4000-8000-000000000001",
+        baseVersion: 1,
+        date: "2026-01-14",
+        time: "6:00",
+      }).success,
     ).toBe(false);
   });
 

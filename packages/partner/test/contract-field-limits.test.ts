@@ -38,7 +38,7 @@ function draft(overrides: Partial<OrderDraft> = {}): OrderDraft {
     loaAuthorizingPerson: "Tom Bass",
     onDemandActivation: false,
     customerOrderRef: "REF-1",
-    documents: [{ documentId: "d1", kind: "LOA", signedOn: "2025-12-20" }],
+    documents: [{ documentId: "00000000-0000-4000-8000-0000000000d1", kind: "LOA", signedOn: "2025-12-20" }],
     requestedFoc: "2026-01-14T16:00:00Z",
     ...overrides,
   };

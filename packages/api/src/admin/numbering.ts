@@ -1,5 +1,6 @@
 import { applyNumberingImport, listCarriers, numberingImportInput, previewNumberingImport } from "@portway/services";
 import { leadProcedure, router, staffProcedure } from "../trpc";
+import { staffAct } from "./staff-act";
 
 export const adminNumberingRouter = router({
   carriers: staffProcedure.query(({ ctx }) => listCarriers(ctx.db)),
@@ -10,5 +11,5 @@ export const adminNumberingRouter = router({
   /** Applies a CSV all or nothing; with any bad row the report comes back and nothing is written. */
   applyImport: leadProcedure
     .input(numberingImportInput)
-    .mutation(({ ctx, input }) => applyNumberingImport(ctx.db, input.csv)),
+    .mutation(({ ctx, input }) => applyNumberingImport(ctx.db, input.csv, staffAct(ctx))),
 });

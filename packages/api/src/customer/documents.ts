@@ -1,3 +1,4 @@
+import { idInput } from "@portway/domain";
 import { documentUploadInput, removeOrderDocument, uploadOrderDocument } from "@portway/services";
 import { z } from "zod";
 import { customerProcedure, router } from "../trpc";
@@ -9,6 +10,6 @@ export const customerDocumentsRouter = router({
       uploadOrderDocument(ctx.db, ctx.clock, { accountId: ctx.account.id, userId: ctx.user.userId }, input),
     ),
   remove: customerProcedure
-    .input(z.object({ documentId: z.string().uuid() }))
+    .input(z.object({ documentId: idInput("The document id") }))
     .mutation(({ ctx, input }) => removeOrderDocument(ctx.db, { accountId: ctx.account.id }, input)),
 });

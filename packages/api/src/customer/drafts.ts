@@ -1,3 +1,4 @@
+import { idInput } from "@portway/domain";
 import {
   draftDocumentUploadInput,
   draftSaveInput,
@@ -12,7 +13,7 @@ import {
 import { z } from "zod";
 import { customerProcedure, router } from "../trpc";
 
-const draftRef = z.object({ draftId: z.string().uuid() });
+const draftRef = z.object({ draftId: idInput("The draft id") });
 
 export const customerDraftsRouter = router({
   list: customerProcedure.query(({ ctx }) => listDrafts(ctx.db, ctx.owner)),

@@ -1,3 +1,4 @@
+import { idInput } from "@portway/domain";
 import {
   focOptionsForSubmissionInput,
   getOrderFocOptions,
@@ -21,7 +22,7 @@ export const customerFocRouter = router({
     ),
   /** Valid FOC dates and times to reschedule one of the account's orders to. */
   forOrder: customerProcedure
-    .input(z.object({ orderId: z.string().uuid() }))
+    .input(z.object({ orderId: idInput("The order id") }))
     .query(({ ctx, input }) =>
       getOrderFocOptions(ctx.db, ctx.clock.now(), { orderId: input.orderId, accountId: ctx.account.id }),
     ),

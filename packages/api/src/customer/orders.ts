@@ -1,4 +1,4 @@
-import { cancelRequestSchema, focRequestSchema, orderEditSchema } from "@portway/domain";
+import { cancelRequestSchema, focRequestSchema, idInput, orderEditSchema } from "@portway/domain";
 import {
   cancelOrder,
   editOrder,
@@ -14,7 +14,7 @@ import {
 import { z } from "zod";
 import { customerProcedure, router } from "../trpc";
 
-const orderRef = z.object({ orderId: z.string().uuid() });
+const orderRef = z.object({ orderId: idInput("The order id") });
 const versionedRef = orderRef.extend({ baseVersion: z.int().min(1) });
 
 export const customerOrdersRouter = router({

@@ -1,3 +1,4 @@
+import { idInput } from "@portway/domain";
 import {
   createWebhookEndpoint,
   deliveryLogInput,
@@ -52,6 +53,6 @@ export const customerWebhooksRouter = router({
     .input(deliveryLogInput)
     .query(({ ctx, input }) => webhookDeliveryLog(ctx.db, ctx.user, input)),
   event: customerProcedure
-    .input(z.object({ eventId: z.string().uuid() }))
+    .input(z.object({ eventId: idInput("The event id") }))
     .query(({ ctx, input }) => getWebhookEventPayload(ctx.db, ctx.user, input)),
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isValidTn } from "../tns/parse-tns";
+import { idInput, requiredText, textInput } from "../wire/text";
 
 /** A canonical E.164 NANP number that passes every rule of SPEC 3. */
-export const e164Schema = z.string().refine(isValidTn, {
+export const e164Schema = textInput(32, "A telephone number").refine(isValidTn, {
   message: "Enter a valid US telephone number in E.164 form (+1NPANXXXXXX).",
 });
 
@@ -72,19 +73,17 @@ export const US_STATES = [
 ] as const;
 export type UsState = (typeof US_STATES)[number];
 
-export const zipSchema = z.string().regex(/^\d{5}(-\d{4})?$/, { message: "Enter a 5-digit ZIP code (or ZIP+4)." });
+export const zipSchema = textInput(10, "ZIP code").regex(/^\d{5}(-\d{4})?$/, {
+  message: "Enter a 5-digit ZIP code (or ZIP+4).",
+});
 
-const required = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `${label} is required.` });
+const required = (label: string) => requiredText(200, label);
 
 /** The service address: where the service is installed, as the LSP has it on file. */
 export const addressSchema = z.object({
   houseNumber: required("House number"),
   street: required("Street"),
-  unit: z.string().trim().optional(),
+  unit: textInput(200, "Unit").optional(),
   city: required("City"),
   state: z.enum(US_STATES, { message: "Enter a US state code such as NY." }),
   zip: zipSchema,
@@ -105,7 +104,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** A document attached to an order; `signedOn` is the LOA's signature date. */
 export const documentRefSchema = z.object({
-  documentId: z.string().min(1),
+  documentId: idInput("The document id"),
   kind: z.enum(DOCUMENT_KINDS),
   signedOn: civilDateSchema.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idInput, requiredText, textInput } from "../wire/text";
 import {
   addressSchema,
   documentRefSchema,
@@ -18,20 +19,23 @@ const orderSubmissionShape = {
   partialPort: z.boolean(),
   replacementBtn: e164Schema.optional(),
   subscriber: subscriberSchema,
-  accountNumber: z.string().trim().min(1).optional(),
-  pin: z.string().trim().min(1).optional(),
+  accountNumber: requiredText(200, "Account number").optional(),
+  pin: requiredText(200, "PIN").optional(),
   serviceAddress: addressSchema,
-  loaAuthorizingPerson: z.string().trim().min(1, { message: "Authorizing person is required." }),
+  loaAuthorizingPerson: requiredText(200, "Authorizing person"),
   requestedFoc: isoInstantSchema.optional(),
   onDemandActivation: z.boolean(),
-  customerOrderRef: z.string().trim().min(1, { message: "Customer order reference is required." }).max(64),
+  customerOrderRef: requiredText(64, "Customer order reference"),
   documents: z.array(documentRefSchema),
-  notes: z.string().max(4000).optional(),
+  notes: textInput(4000, "Notes").optional(),
 };
 
 /** A complete port-in order as submitted (form and tRPC input). */
 export const orderSubmissionSchema = z.object(orderSubmissionShape);
 export type OrderSubmission = z.infer<typeof orderSubmissionSchema>;
+
+/** A draft's field: anything half-typed, but storable (no NUL, no lone surrogate) and bounded; not trimmed. */
+const draftText = (max: number) => textInput(max, "This field", { trim: false });
 
 /** A draft: saved at every step, so every field may be missing or half-typed; formats are checked at submit. */
 export const orderDraftSchema = z.object({
@@ -75,8 +79,8 @@ export const orderChangesSchema = z
     btn: e164Schema,
     partialPort: z.boolean(),
     replacementBtn: e164Schema.nullable(),
-    accountNumber: z.string().trim().min(1).nullable(),
-    pin: z.string().trim().min(1).nullable(),
+    accountNumber: requiredText(200, "Account number").nullable(),
+    pin: requiredText(200, "PIN").nullable(),
     serviceAddress: addressSchema.partial(),
     requestedFoc: isoInstantSchema,
   })
@@ -85,7 +89,7 @@ export type OrderChanges = z.infer<typeof orderChangesSchema>;
 
 /** An edit of a submitted order, based on the version the user saw (optimistic concurrency). */
 export const orderEditSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: idInput("The order id"),
   baseVersion: z.number().int().min(1),
   changes: orderChangesSchema,
 });
@@ -93,23 +97,23 @@ export type OrderEdit = z.infer<typeof orderEditSchema>;
 
 /** A requested FOC as the date picker sends it: an ET date and wall-clock time. */
 export const focRequestSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: idInput("The order id"),
   baseVersion: z.number().int().min(1),
   date: z.iso.date(),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Enter a time as HH:MM (ET)." }),
+  time: textInput(5, "The time").regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Enter a time as HH:MM (ET)." }),
 });
 export type FocRequest = z.infer<typeof focRequestSchema>;
 
 /** A cancel request. */
 export const cancelRequestSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: idInput("The order id"),
   baseVersion: z.number().int().min(1),
-  reason: z.string().trim().max(500).optional(),
+  reason: textInput(500, "The reason").optional(),
 });
 export type CancelRequest = z.infer<typeof cancelRequestSchema>;
 
 /** The input of a portability check: any text of SPEC 3 formats. */
-export const numberCheckSchema = z.object({ input: z.string().max(2_000_000) });
+export const numberCheckSchema = z.object({ input: textInput(2_000_000, "The numbers") });
 export type NumberCheck = z.infer<typeof numberCheckSchema>;
 
 export const usStateSchema = z.enum(US_STATES);

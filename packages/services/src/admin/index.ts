@@ -24,6 +24,7 @@ import { isCivilDate } from "@portway/domain";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { invalid, notFound, ServiceError } from "../errors";
+import { recordStaffAct, type StaffAct } from "../staff/audit";
 
 const accountId = z.string().uuid();
 
@@ -76,7 +77,7 @@ export const addHolidayInput = z.object({
 export const removeHolidayInput = z.object({ holidayId: z.string().uuid() });
 
 /** Creates a customer account (the tenant); on-net-only accounts may only port on-net numbers. */
-export async function createCustomerAccount(db: Db, input: z.infer<typeof createAccountInput>) {
+export async function createCustomerAccount(db: Db, input: z.infer<typeof createAccountInput>, staff?: StaffAct) {
   return db.transaction(async (tx) => {
     if (await findAccountBySlug(tx, input.slug)) {
       throw invalid([
@@ -87,16 +88,30 @@ export async function createCustomerAccount(db: Db, input: z.infer<typeof create
     if (!account) {
       throw new ServiceError("CONFLICT", "NOT_CREATED", "The account could not be created.");
     }
+    await recordStaffAct(tx, staff, {
+      action: "ACCOUNT_CREATED",
+      objectType: "account",
+      objectId: account.id,
+      change: input,
+    });
     return account;
   });
 }
 
-export async function changeCustomerAccount(db: Db, input: z.infer<typeof updateAccountInput>) {
-  const updated = await updateCustomerAccount(db, input.accountId, { name: input.name, onNetOnly: input.onNetOnly });
-  if (!updated) {
-    throw notFound("The account");
-  }
-  return updated;
+export async function changeCustomerAccount(db: Db, input: z.infer<typeof updateAccountInput>, staff?: StaffAct) {
+  return db.transaction(async (tx) => {
+    const updated = await updateCustomerAccount(tx, input.accountId, { name: input.name, onNetOnly: input.onNetOnly });
+    if (!updated) {
+      throw notFound("The account");
+    }
+    await recordStaffAct(tx, staff, {
+      action: "ACCOUNT_CHANGED",
+      objectType: "account",
+      objectId: input.accountId,
+      change: input,
+    });
+    return updated;
+  });
 }
 
 export async function getAccountWithUsers(db: Db, id: string) {
@@ -108,7 +123,7 @@ export async function getAccountWithUsers(db: Db, id: string) {
 }
 
 /** Adds a user to a customer account with a first password the lead hands over. */
-export async function createCustomerUser(db: Db, input: z.infer<typeof createUserInput>) {
+export async function createCustomerUser(db: Db, input: z.infer<typeof createUserInput>, staff?: StaffAct) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (!(await findCustomerAccount(tx, input.accountId))) {
@@ -128,6 +143,12 @@ export async function createCustomerUser(db: Db, input: z.infer<typeof createUse
       accountId: input.accountId,
       passwordHash,
     });
+    await recordStaffAct(tx, staff, {
+      action: "ACCOUNT_USER_CREATED",
+      objectType: "user",
+      objectId: id,
+      change: { accountId: input.accountId, email: input.email, role: input.role },
+    });
     return { id };
   });
 }
@@ -144,7 +165,7 @@ async function assertAnotherAdmin(tx: Parameters<Parameters<Db["transaction"]>[0
   }
 }
 
-export async function changeCustomerUserRole(db: Db, input: z.infer<typeof changeRoleInput>) {
+export async function changeCustomerUserRole(db: Db, input: z.infer<typeof changeRoleInput>, staff?: StaffAct) {
   return db.transaction(async (tx) => {
     // Role changes of one account are serialised, so two admins demoting each other cannot both pass the check.
     await lockCustomerAccount(tx, input.accountId);
@@ -156,12 +177,23 @@ export async function changeCustomerUserRole(db: Db, input: z.infer<typeof chang
       await assertAnotherAdmin(tx, input.accountId);
     }
     await updateUserRole(tx, input.userId, input.role);
+    await recordStaffAct(tx, staff, {
+      action: "ACCOUNT_USER_ROLE",
+      objectType: "user",
+      objectId: input.userId,
+      change: { accountId: input.accountId, role: { from: user.role, to: input.role } },
+    });
     return { ok: true as const };
   });
 }
 
 /** Deactivates a user: signed out everywhere, unable to sign in again, and every API key they created revoked. */
-export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deactivateUserInput>, at = new Date()) {
+export async function deactivateCustomerUser(
+  db: Db,
+  input: z.infer<typeof deactivateUserInput>,
+  at = new Date(),
+  staff?: StaffAct,
+) {
   return db.transaction(async (tx) => {
     await lockCustomerAccount(tx, input.accountId);
     const user = await findAccountUser(tx, input.accountId, input.userId);
@@ -176,17 +208,31 @@ export async function deactivateCustomerUser(db: Db, input: z.infer<typeof deact
       throw new ServiceError("CONFLICT", "ALREADY_INACTIVE", `${user.email} is already deactivated.`);
     }
     await revokeApiKeysCreatedBy(tx, input.userId, at);
+    await recordStaffAct(tx, staff, {
+      action: "ACCOUNT_USER_DEACTIVATED",
+      objectType: "user",
+      objectId: input.userId,
+      change: { accountId: input.accountId, email: user.email },
+    });
     return { ok: true as const };
   });
 }
 
-export async function setCarrierRules(db: Db, input: z.infer<typeof carrierRulesInput>) {
+export async function setCarrierRules(db: Db, input: z.infer<typeof carrierRulesInput>, staff?: StaffAct) {
   const { carrierId, ...rules } = input;
-  const updated = await updateCarrierRules(db, carrierId, rules);
-  if (!updated) {
-    throw notFound("The carrier");
-  }
-  return updated;
+  return db.transaction(async (tx) => {
+    const updated = await updateCarrierRules(tx, carrierId, rules);
+    if (!updated) {
+      throw notFound("The carrier");
+    }
+    await recordStaffAct(tx, staff, {
+      action: "CARRIER_RULES",
+      objectType: "carrier",
+      objectId: carrierId,
+      change: rules,
+    });
+    return updated;
+  });
 }
 
 export function listHolidayCalendar(db: Db) {
@@ -194,7 +240,7 @@ export function listHolidayCalendar(db: Db) {
 }
 
 /** Adds a porting holiday; scheduling reads the calendar on every decision, so it applies at once. */
-export async function addHoliday(db: Db, input: z.infer<typeof addHolidayInput>) {
+export async function addHoliday(db: Db, input: z.infer<typeof addHolidayInput>, staff?: StaffAct) {
   return db.transaction(async (tx) => {
     if (input.carrierId && !(await findCarrierById(tx, input.carrierId))) {
       throw notFound("The carrier");
@@ -209,13 +255,22 @@ export async function addHoliday(db: Db, input: z.infer<typeof addHolidayInput>)
         },
       ]);
     }
+    await recordStaffAct(tx, staff, {
+      action: "HOLIDAY_ADDED",
+      objectType: "holiday",
+      objectId: added.id,
+      change: input,
+    });
     return added;
   });
 }
 
-export async function removeHoliday(db: Db, input: z.infer<typeof removeHolidayInput>) {
-  if (!(await deleteHoliday(db, input.holidayId))) {
-    throw notFound("The holiday");
-  }
-  return { ok: true as const };
+export async function removeHoliday(db: Db, input: z.infer<typeof removeHolidayInput>, staff?: StaffAct) {
+  return db.transaction(async (tx) => {
+    if (!(await deleteHoliday(tx, input.holidayId))) {
+      throw notFound("The holiday");
+    }
+    await recordStaffAct(tx, staff, { action: "HOLIDAY_REMOVED", objectType: "holiday", objectId: input.holidayId });
+    return { ok: true as const };
+  });
 }

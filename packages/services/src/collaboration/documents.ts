@@ -9,7 +9,14 @@ import {
   findOrderRow,
   insertDocument,
 } from "@portway/db";
-import { DOCUMENT_KINDS, isTerminalStatus, type OrderStatus } from "@portway/domain";
+import {
+  base64Input,
+  DOCUMENT_KINDS,
+  idInput,
+  isTerminalStatus,
+  type OrderStatus,
+  requiredText,
+} from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { invalid, notFound, ServiceError } from "../errors";
@@ -18,13 +25,11 @@ import { mediaTypeOfName, sniffDocument } from "./sniff-document";
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
 
 export const documentUploadInput = z.object({
-  orderId: z.string().uuid(),
+  orderId: idInput("The order id"),
   kind: z.enum(DOCUMENT_KINDS),
-  fileName: z.string().trim().min(1).max(200),
+  fileName: requiredText(200, "The file name"),
   /** The file, base64-encoded. */
-  contentBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, {
-    message: "The file is larger than 3 MB.",
-  }),
+  contentBase64: base64Input(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, "The file (at most 3 MB)"),
   /** For an LOA: when the end user signed it (ISO date or instant). */
   signedAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -117,7 +122,7 @@ export async function uploadOrderDocument(
 
 export const draftDocumentUploadInput = documentUploadInput
   .omit({ orderId: true })
-  .extend({ draftId: z.string().uuid() });
+  .extend({ draftId: idInput("The draft id") });
 
 /** A document attached while the order is still a draft (typically the signed LOA); it moves to the orders at submit. */
 export async function uploadDraftDocument(

@@ -1,16 +1,13 @@
 import { type Db, type DbOrTx, findNotes, findOrderRow, insertNote } from "@portway/db";
+import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound } from "../errors";
 import { type NoteContext, recordNoteAdded } from "../notifications/record";
 
 export const noteInput = z.object({
-  orderId: z.string().uuid(),
-  body: z
-    .string()
-    .trim()
-    .min(1, { message: "Write a note first." })
-    .max(4000, { message: "A note may be at most 4,000 characters." }),
+  orderId: idInput("The order id"),
+  body: textInput(4000, "A note").min(1, { message: "Write a note first." }),
 });
 export const staffNoteInput = noteInput.extend({ internal: z.boolean().default(true) });
 

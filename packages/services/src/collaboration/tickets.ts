@@ -1,17 +1,18 @@
 import { type Db, findOrderRow, findTicket, insertTicket, insertTicketMessage, updateTicket } from "@portway/db";
+import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound, ServiceError } from "../errors";
 import { recordTicketMessage } from "../notifications/record";
 
 export const openTicketInput = z.object({
-  orderId: z.string().uuid(),
-  subject: z.string().trim().min(1, { message: "Give the ticket a subject." }).max(200),
-  body: z.string().trim().min(1, { message: "Say what you need from the porting team." }).max(8000),
+  orderId: idInput("The order id"),
+  subject: textInput(200, "The subject").min(1, { message: "Give the ticket a subject." }),
+  body: textInput(8000, "The message").min(1, { message: "Say what you need from the porting team." }),
 });
 export const ticketReplyInput = z.object({
-  ticketId: z.string().uuid(),
-  body: z.string().trim().min(1, { message: "Write a reply first." }).max(8000),
+  ticketId: idInput("The ticket id"),
+  body: textInput(8000, "The reply").min(1, { message: "Write a reply first." }),
   close: z.boolean().default(false),
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Db, findActiveApiKeyByHash, findApiKeys, insertApiKey, revokeApiKey, touchApiKey } from "@portway/db";
-import { textInput } from "@portway/domain";
+import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound } from "../errors";
@@ -11,7 +11,7 @@ export const createApiKeyInput = z.object({
     z.string().min(1, { message: "Name the key after what uses it (e.g. “billing sync”)." }),
   ),
 });
-export const apiKeyRef = z.object({ keyId: z.string().uuid() });
+export const apiKeyRef = z.object({ keyId: idInput("The key id") });
 
 const keyPattern = /^pwk_([a-z0-9]{8})_([A-Za-z0-9_-]{32,64})$/;
 

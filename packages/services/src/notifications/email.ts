@@ -10,7 +10,7 @@ import {
   markEmailFailed,
   markEmailSent,
 } from "@portway/db";
-import { easternToEpoch, toEasternWallTime } from "@portway/domain";
+import { easternToEpoch, textInput, toEasternWallTime } from "@portway/domain";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { Clock } from "../clock";
@@ -200,7 +200,7 @@ export async function captureMail(
 export const capturedMailInput = z.object({
   page: z.int().min(0).default(0),
   pageSize: z.int().min(1).max(100).default(25),
-  to: z.string().trim().max(320).optional(),
+  to: textInput(320, "The address").optional(),
 });
 
 export async function listCapturedMail(db: Db, input: z.infer<typeof capturedMailInput>) {

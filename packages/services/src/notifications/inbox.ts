@@ -7,6 +7,7 @@ import {
   markNotificationsRead,
   upsertNotificationPreference,
 } from "@portway/db";
+import { idInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { defaultEmailPreference } from "./record";
@@ -17,7 +18,11 @@ export const notificationListInput = z.object({
   pageSize: z.int().min(1).max(100).default(25),
 });
 export const markReadInput = z.object({
-  ids: z.array(z.string().uuid()).min(1, { message: "Choose at least one notification." }).max(500).optional(),
+  ids: z
+    .array(idInput("A notification id"))
+    .min(1, { message: "Choose at least one notification." })
+    .max(500)
+    .optional(),
 });
 export const emailPreferenceInput = z.object({
   email: z.enum(emailPreferences, { message: "Choose immediate, daily digest or off." }),

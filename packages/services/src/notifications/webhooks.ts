@@ -12,7 +12,7 @@ import {
   updateWebhookEndpoint,
   type WebhookEndpointRow,
 } from "@portway/db";
-import { textInput } from "@portway/domain";
+import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../config/webhook-env";
@@ -45,14 +45,14 @@ export const webhookEndpointInput = z.object({
     .array(z.enum(webhookEventTypes, { message: "Unknown event type." }))
     .min(1, { message: "Choose at least one event type." }),
 });
-export const endpointRef = z.object({ endpointId: z.string().uuid() });
+export const endpointRef = z.object({ endpointId: idInput("The endpoint id") });
 export const webhookEndpointUpdateInput = endpointRef.extend(webhookEndpointInput.shape);
 export const endpointEnabledInput = endpointRef.extend({ enabled: z.boolean() });
 export const deliveryLogInput = endpointRef.extend({
   page: z.int().min(0).default(0),
   pageSize: z.int().min(1).max(100).default(25),
 });
-export const replayInput = endpointRef.extend({ eventId: z.string().uuid() });
+export const replayInput = endpointRef.extend({ eventId: idInput("The event id") });
 
 function newSecret(): string {
   // Standard base64, as the Standard Webhooks specification reads whsec_ secrets.

@@ -11,6 +11,7 @@ import {
   upsertNumberBlocks,
   upsertRateCenters,
 } from "@portway/db";
+import { recordStaffAct, type StaffAct } from "../staff/audit";
 import { findCarrierRequirements } from "./carrier-requirements";
 import { checkNumberingCsv, type ImportIssue, type NumberingImportRow } from "./validate-numbering-csv";
 
@@ -231,7 +232,7 @@ export async function previewNumberingImport(db: DbOrTx, csvText: string): Promi
  * state, with their coverage) and blocks (by NPA-NXX) in one transaction. With any bad row nothing is written and
  * the report says why. Applying the same file twice changes nothing the second time.
  */
-export async function applyNumberingImport(db: Db, csvText: string): Promise<NumberingImportReport> {
+export async function applyNumberingImport(db: Db, csvText: string, staff?: StaffAct): Promise<NumberingImportReport> {
   const { report, validRows } = buildReport(csvText);
   if (!report.ok) {
     return validRows.length === 0 ? report : addPlanToReport(report, await planImport(db, validRows));
@@ -262,6 +263,12 @@ export async function applyNumberingImport(db: Db, csvText: string): Promise<Num
       };
     });
     await upsertNumberBlocks(tx, blocks);
-    return { ...addPlanToReport(report, plan), applied: true };
+    const applied = { ...addPlanToReport(report, plan), applied: true };
+    await recordStaffAct(tx, staff, {
+      action: "NUMBERING_IMPORT",
+      objectType: "numbering",
+      change: { rows: validRows.length, blocks: blocks.length },
+    });
+    return applied;
   });
 }

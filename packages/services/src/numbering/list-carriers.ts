@@ -1,4 +1,5 @@
 import { type DbOrTx, findCarriers } from "@portway/db";
+import { textInput } from "@portway/domain";
 import { z } from "zod";
 import { NUMBERING_CSV_MAX_BYTES } from "./validate-numbering-csv";
 
@@ -9,6 +10,6 @@ export async function listCarriers(db: DbOrTx) {
 
 /** The input of a numbering import: the CSV file's text. The size is checked again, in bytes, by the import. */
 export const numberingImportInput = z.object({
-  csv: z.string().max(NUMBERING_CSV_MAX_BYTES, { message: "The CSV file is larger than 10 MB." }),
+  csv: textInput(NUMBERING_CSV_MAX_BYTES, "The CSV file", { trim: false }),
 });
 export type NumberingImportInput = z.infer<typeof numberingImportInput>;

@@ -6,17 +6,17 @@ import {
   type OrderListRow,
   type OrderScope,
 } from "@portway/db";
-import { isoInstantSchema, ORDER_STATUSES, PORT_TYPES, parseTn } from "@portway/domain";
+import { isoInstantSchema, ORDER_STATUSES, PORT_TYPES, parseTn, textInput } from "@portway/domain";
 import { z } from "zod";
 import { invalid } from "../errors";
 
-const tnFilter = z.string().trim().max(40).optional();
+const tnFilter = textInput(40, "The number").optional();
 
 export const orderFiltersInput = z.object({
   statuses: z.array(z.enum(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
   portTypes: z.array(z.enum(PORT_TYPES)).max(PORT_TYPES.length).optional(),
-  pon: z.string().trim().max(32).optional(),
-  customerReference: z.string().trim().max(64).optional(),
+  pon: textInput(32, "The PON").optional(),
+  customerReference: textInput(64, "The reference").optional(),
   tn: tnFilter,
   btn: tnFilter,
   focFrom: isoInstantSchema.optional(),

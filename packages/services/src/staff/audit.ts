@@ -110,3 +110,20 @@ export function recordAssignment(
     at,
   });
 }
+
+/** A member of the porting team acting, and when: what administration use cases pass to be audited. */
+export interface StaffAct {
+  userId: string;
+  at: Date;
+}
+
+/** Records an administration action of staff (the same use cases serve customer admins, who are not audited here). */
+export async function recordStaffAct(
+  tx: DbOrTx,
+  act: StaffAct | undefined,
+  record: Omit<AuditRecord, "actorId" | "at">,
+): Promise<void> {
+  if (act) {
+    await recordAudit(tx, { ...record, actorId: act.userId, at: act.at });
+  }
+}

@@ -1,5 +1,15 @@
 import { type Db, type DbOrTx, findOrderWithPon, nextPonSequence } from "@portway/db";
-import { createPon, e164Schema, easternDate, isoInstantSchema, normalizePon, type OrderEvent } from "@portway/domain";
+import {
+  createPon,
+  e164Schema,
+  easternDate,
+  idInput,
+  isoInstantSchema,
+  normalizePon,
+  type OrderEvent,
+  requiredText,
+  textInput,
+} from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { invalid } from "../errors";
@@ -8,20 +18,20 @@ import { applyEventToOrder, type LoadedOrder, loadOrderForUpdate } from "../orde
 import { uniqueViolation } from "../orders/unique-violation";
 import { type AuditAction, recordAudit } from "./audit";
 
-const orderId = z.string().uuid();
+const orderId = idInput("The order id");
 
 /**
  * What an analyst records on a project port (or for the LSP on a manual request). A project port's PON is the
  * partner's 9-digit parent order ID when the team placed it with the partner; without one, Portway assigns its own.
  */
 export const recordEventInput = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("PON"), orderId, pon: z.string().trim().min(1).max(32).optional() }),
+  z.object({ type: z.literal("PON"), orderId, pon: requiredText(32, "The PON").optional() }),
   z.object({ type: z.literal("FOC"), orderId, focAt: isoInstantSchema }),
   z.object({
     type: z.literal("REJECTION"),
     orderId,
     rejections: z
-      .array(z.object({ code: z.string().trim().min(1).max(40), text: z.string().trim().max(2000).optional() }))
+      .array(z.object({ code: requiredText(40, "The code"), text: textInput(2000, "The text").optional() }))
       .min(1, { message: "Record at least one rejection code." }),
   }),
   z.object({
@@ -34,7 +44,7 @@ export const recordEventInput = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("SUPP_REFUSED"),
     orderId,
-    reason: z.string().trim().min(1, { message: "Say why the LSP refused." }).max(2000),
+    reason: textInput(2000, "The reason").min(1, { message: "Say why the LSP refused." }),
   }),
 ]);
 export type RecordEventInput = z.infer<typeof recordEventInput>;

@@ -10,15 +10,13 @@ import {
   type StaffOrderFilters,
   type StaffOrderRow,
 } from "@portway/db";
-import { isoInstantSchema, parseTn } from "@portway/domain";
+import { idInput, isoInstantSchema, parseTn, textInput, userIdInput } from "@portway/domain";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { orderFiltersInput, orderListInput, toOrderFilters } from "../orders/list-orders";
 
 export const searchInput = z.object({
-  q: z
-    .string()
-    .trim()
+  q: textInput(200, "The search")
     .min(1, { message: "Type a TN, a PON, a partner order ID, a BTN, a customer reference or an account name." })
     .max(100, { message: "Search for at most 100 characters." }),
 });
@@ -80,9 +78,9 @@ export async function searchEverything(db: DbOrTx, input: SearchInput) {
 
 /** The staff orders list: the customer list's filters plus account, losing carrier and assignee. */
 export const staffOrderFiltersInput = orderFiltersInput.extend({
-  accountId: z.string().uuid().optional(),
-  carrierId: z.string().uuid().optional(),
-  assignee: z.union([z.literal("none"), z.string().min(1).max(100)]).optional(),
+  accountId: idInput("The account id").optional(),
+  carrierId: idInput("The carrier id").optional(),
+  assignee: z.union([z.literal("none"), userIdInput("The assignee")]).optional(),
   activationFrom: isoInstantSchema.optional(),
   activationTo: isoInstantSchema.optional(),
   held: z.boolean().optional(),

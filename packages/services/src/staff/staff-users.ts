@@ -14,6 +14,7 @@ import {
   replaceStaffPassword,
   updateStaffRole,
 } from "@portway/db";
+import { textInput, userIdInput } from "@portway/domain";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { z } from "zod";
 import type { Clock } from "../clock";
@@ -26,13 +27,13 @@ const password = z
   .max(128, { message: "Use at most 128 characters." });
 
 export const createStaffUserInput = z.object({
-  name: z.string().trim().min(1, { message: "Enter the name." }).max(120),
+  name: textInput(120, "The name").min(1, { message: "Enter the name." }),
   email: z.email({ message: "Enter a valid email address." }).trim().toLowerCase(),
   role: z.enum(["analyst", "lead"]),
   password,
 });
-export const changeStaffRoleInput = z.object({ userId: z.string().min(1).max(100), role: z.enum(["analyst", "lead"]) });
-export const deactivateStaffInput = z.object({ userId: z.string().min(1).max(100) });
+export const changeStaffRoleInput = z.object({ userId: userIdInput(), role: z.enum(["analyst", "lead"]) });
+export const deactivateStaffInput = z.object({ userId: userIdInput() });
 export const changeFirstPasswordInput = z.object({
   currentPassword: z.string().min(1, { message: "Enter the password you signed in with." }).max(128),
   newPassword: password,
