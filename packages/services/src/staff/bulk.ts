@@ -1,5 +1,5 @@
 import { assignManualRequest, assignOrder, assignTicket, type Db, findStaffUser } from "@portway/db";
-import { isoInstantSchema } from "@portway/domain";
+import { isoInstantSchema, textInput, userIdInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { notFound, ServiceError } from "../errors";
@@ -19,7 +19,7 @@ export const bulkAssignInput = z.object({
   target: z.enum(["order", "manualRequest", "ticket"]),
   ids,
   /** The member to assign; null unassigns. */
-  staffId: z.string().min(1).max(100).nullable(),
+  staffId: userIdInput("The staff member").nullable(),
 });
 
 /** Assigns several queue rows to one member of the porting team, all or none, each one in the audit log. */
@@ -53,7 +53,7 @@ export const bulkSuppAnswerInput = z.discriminatedUnion("answer", [
   z.object({
     answer: z.literal("REFUSED"),
     orderIds: ids,
-    reason: z.string().trim().min(1, { message: "Say why the LSP refused." }).max(2000),
+    reason: textInput(2000, "The reason").min(1, { message: "Say why the LSP refused." }),
   }),
 ]);
 
