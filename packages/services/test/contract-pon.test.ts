@@ -28,9 +28,9 @@ afterAll(async () => {
   await handle.close();
 });
 
-/** A project port (601 off-net TNs) waiting in SUBMITTED for the porting team. */
+/** A project port (601 off-net TNs, in an exchange no other test of the package uses) waiting in SUBMITTED. */
 async function projectOrder(reference: string, firstLine: number): Promise<string> {
-  const data = submissionData(tnRange("617253", firstLine, 601), reference, {
+  const data = submissionData(tnRange("512236", firstLine, 601), reference, {
     requestedFoc: "2026-12-22T16:30:00.000Z",
   });
   const draft = await draftWithLoa(handle.db, acme, data);
@@ -47,14 +47,14 @@ async function ponOf(orderId: string) {
 
 describe("the PON of a project port (issue 14, finding 21)", () => {
   it("is the partner's 9-digit parent order ID when the porting team placed it with the partner", async () => {
-    const orderId = await projectOrder("PON-PARTNER-ID", 1000);
+    const orderId = await projectOrder("PON-PARTNER-ID", 5000);
     const input = recordEventInput.parse({ type: "PON", orderId, pon: " 412 345 678 " });
     await recordOrderEvent(handle.db, clock, analyst, input);
     expect(await ponOf(orderId)).toEqual({ pon: "412345678", status: "CSR_REVIEW" });
   });
 
   it("is assigned by Portway (PWP, the ET date, a sequence) when the analyst gives none", async () => {
-    const orderId = await projectOrder("PON-ASSIGNED", 2000);
+    const orderId = await projectOrder("PON-ASSIGNED", 6000);
     const input = recordEventInput.parse({ type: "PON", orderId });
     await recordOrderEvent(handle.db, clock, analyst, input);
     const { pon, status } = await ponOf(orderId);
@@ -63,9 +63,9 @@ describe("the PON of a project port (issue 14, finding 21)", () => {
   });
 
   it("is refused, naming the field, when another order already has it, whatever that order's type", async () => {
-    const first = await projectOrder("PON-FIRST", 3000);
+    const first = await projectOrder("PON-FIRST", 7000);
     await recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: first, pon: "412345999" });
-    const second = await projectOrder("PON-SECOND", 4000);
+    const second = await projectOrder("PON-SECOND", 8000);
     const taken = await failure(
       recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: second, pon: "412345999" }),
     );
@@ -74,7 +74,9 @@ describe("the PON of a project port (issue 14, finding 21)", () => {
     expect(await ponOf(second)).toEqual({ pon: null, status: "SUBMITTED" });
 
     // An automated order's PON (the partner's ID) is taken just the same.
-    const data = submissionData(tnRange("617253", 4800, 2), "PON-AUTOMATED");
+    const data = submissionData(tnRange("512236", 9800, 2), "PON-AUTOMATED", {
+      requestedFoc: "2026-12-15T16:00:00.000Z",
+    });
     const draft = await draftWithLoa(handle.db, acme, data);
     const automated = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
     const automatedId = automated.orders[0]?.id ?? "";
@@ -86,7 +88,7 @@ describe("the PON of a project port (issue 14, finding 21)", () => {
   });
 
   it("is refused when it is neither a 9-digit partner ID nor a PWP PON", async () => {
-    const orderId = await projectOrder("PON-FORMAT", 5000);
+    const orderId = await projectOrder("PON-FORMAT", 9000);
     const wrong = await failure(recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId, pon: "12345" }));
     expect(wrong).toMatchObject({ code: "INVALID_PON", field: "pon" });
   });

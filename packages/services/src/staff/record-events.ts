@@ -120,7 +120,7 @@ export async function recordOrderEvent(db: Db, clock: Clock, who: ActingAs, inpu
     return await db.transaction((tx) => recordOrderEventIn(tx, clock, who, input));
   } catch (error) {
     // Another order took the PON between the check and the write: the same field error, never a database error.
-    if (input.type === "PON" && uniqueViolation(error)?.constraint === "port_orders_pon_uq") {
+    if (input.type === "PON" && uniqueViolation(error)?.constraint === "port_orders_project_pon_uq") {
       throw ponInUse(normalizePon(input.pon ?? ""));
     }
     throw error;
