@@ -87,6 +87,20 @@ describe("the PON of a project port (issue 14, finding 21)", () => {
     expect(again).toMatchObject({ kind: "INVALID", code: "PON_IN_USE", field: "pon" });
   });
 
+  it("taken by another project port in a transaction still open: the same field error, never a database error", async () => {
+    const a = await projectOrder("PON-RACE-A", 3000);
+    const b = await projectOrder("PON-RACE-B", 4000);
+    let recorded: Promise<unknown> = Promise.resolve();
+    await handle.db.transaction(async (tx) => {
+      await tx.update(portOrders).set({ pon: "412349999" }).where(eq(portOrders.id, a));
+      // B's check cannot see A's uncommitted PON; its write waits on the unique index until A commits.
+      recorded = failure(recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId: b, pon: "412349999" }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(await recorded).toMatchObject({ kind: "INVALID", code: "PON_IN_USE", field: "pon" });
+    expect(await ponOf(b)).toEqual({ pon: null, status: "SUBMITTED" });
+  });
+
   it("is refused when it is neither a 9-digit partner ID nor a PWP PON", async () => {
     const orderId = await projectOrder("PON-FORMAT", 9000);
     const wrong = await failure(recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId, pon: "12345" }));
