@@ -37,7 +37,7 @@ export function QueueFigures({ queues, mine }: { queues: Home["queues"]; mine: b
             <tr key={q.queue}>
               <td>
                 <a href={`/queues/${q.queue}${suffix}`}>
-                  {q.title} ({q.count})
+                  {mine ? `My ${q.title.toLowerCase()}` : q.title} ({q.count})
                 </a>
               </td>
               <td>{age(q.oldestAgeHours)}</td>
