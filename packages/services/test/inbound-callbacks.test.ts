@@ -106,8 +106,8 @@ const focEvent = (focAt: string): Body => ({
 
 describe("finding 2: the structured CSR fields of the callback are used", () => {
   it("fills the CSR from the callback's fields when the text cannot be read, so the diff and the partial port show", async () => {
-    const order = await acceptedOrder("IN-CSR", 7000);
-    const extra = "+16172537099";
+    const order = await acceptedOrder("IN-CSR", 9700);
+    const extra = "+16172539799";
     await deliver(
       order,
       next(order, {
@@ -149,7 +149,7 @@ describe("finding 2: the structured CSR fields of the callback are used", () => 
 
 describe("finding 4: a rejection keeps the TNs it names", () => {
   it("stores the TNs on the order's rejection", async () => {
-    const order = await acceptedOrder("IN-REJECT-TNS", 7010);
+    const order = await acceptedOrder("IN-REJECT-TNS", 9710);
     await deliver(order, next(order, csrUnavailable));
     await deliver(
       order,
@@ -166,7 +166,7 @@ describe("finding 4: a rejection keeps the TNs it names", () => {
 
 describe("finding 13: nothing from the partner is dropped while a cancel is in flight", () => {
   it("keeps an FOC that arrives during a pre-FOC cancel and applies it when the cancel is refused", async () => {
-    const order = await acceptedOrder("IN-PARK-FOC", 7020);
+    const order = await acceptedOrder("IN-PARK-FOC", 9720);
     await deliver(order, next(order, csrUnavailable));
     const view = await getOrderDetail(handle.db, { orderId: order.orderId }, { staff: false, now: order.clock.now() });
     await cancelOrder(handle.db, order.clock, customer(), { orderId: order.orderId, baseVersion: view.order.version });
@@ -190,7 +190,7 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
   });
 
   it("keeps a rejection that arrives during a pre-FOC cancel; a cancel the LSP accepts closes it with the reason", async () => {
-    const order = await acceptedOrder("IN-PARK-REJ", 7030);
+    const order = await acceptedOrder("IN-PARK-REJ", 9730);
     await deliver(order, next(order, csrUnavailable));
     const view = await getOrderDetail(handle.db, { orderId: order.orderId }, { staff: false, now: order.clock.now() });
     await cancelOrder(handle.db, order.clock, customer(), { orderId: order.orderId, baseVersion: view.order.version });
@@ -204,7 +204,7 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
   });
 
   it("a parked event is applied by the retry point once the porting team records the SUPP answer", async () => {
-    const order = await acceptedOrder("IN-PARK-STAFF", 7040);
+    const order = await acceptedOrder("IN-PARK-STAFF", 9740);
     await deliver(order, next(order, csrUnavailable));
     const view = await getOrderDetail(handle.db, { orderId: order.orderId }, { staff: false, now: order.clock.now() });
     await cancelOrder(handle.db, order.clock, customer(), { orderId: order.orderId, baseVersion: view.order.version });
@@ -220,7 +220,7 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
   });
 
   it("a reschedule's FOC is the one the LSP answers with, not our request", async () => {
-    const order = await acceptedOrder("IN-RESCHEDULE", 7050);
+    const order = await acceptedOrder("IN-RESCHEDULE", 9750);
     await deliver(order, next(order, csrUnavailable));
     await deliver(order, next(order, focEvent("2026-12-10T16:00:00.000Z")));
     const view = await getOrderDetail(handle.db, { orderId: order.orderId }, { staff: false, now: order.clock.now() });
@@ -238,7 +238,7 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
   });
 
   it("an event that can never apply is surfaced in the exceptions queue with the reason", async () => {
-    const order = await acceptedOrder("IN-SURFACE", 7060);
+    const order = await acceptedOrder("IN-SURFACE", 9760);
     // An FOC before the CSR phase ended: the state machine refuses it.
     await deliver(order, next(order, focEvent("2026-12-10T16:00:00.000Z")));
     const refused = (await eventsOf(order.orderId)).find((e) => e.type === "FOC");
@@ -270,7 +270,7 @@ describe("finding 13: nothing from the partner is dropped while a cancel is in f
 
 describe("nothing from the partner is dropped in silence", () => {
   it("a cancel Portway never asked for goes to the porting team", async () => {
-    const order = await acceptedOrder("IN-UNASKED-CANCEL", 7120);
+    const order = await acceptedOrder("IN-UNASKED-CANCEL", 9820);
     await deliver(order, next(order, { type: "CANCELLED", suppId: null, rawText: "ORDER CANCELLED BY LSP" }));
     expect((await eventsOf(order.orderId)).find((e) => e.type === "CANCELLED")?.status).toBe("REFUSED");
     const requests = await manualRequestsOf(handle.db, order.orderId);
@@ -282,7 +282,7 @@ describe("nothing from the partner is dropped in silence", () => {
 
 describe("duplicated and out-of-order callbacks", () => {
   it("apply once and in sequence", async () => {
-    const order = await acceptedOrder("IN-DUP", 7070);
+    const order = await acceptedOrder("IN-DUP", 9770);
     const csr = next(order, csrUnavailable);
     const foc = next(order, focEvent("2026-12-10T16:00:00.000Z"));
     expect(await deliver(order, foc)).toBe("waiting");
@@ -299,9 +299,9 @@ describe("duplicated and out-of-order callbacks", () => {
 
 describe("finding 20: an FOC outside the rules is flagged for the porting team", () => {
   it.each([
-    ["a porting holiday", "2026-12-25T16:00:00.000Z", "PORTING_HOLIDAY", 7080],
-    ["23:30 ET", "2026-12-11T04:30:00.000Z", "OUTSIDE_TIME_WINDOW", 7082],
-    ["the day after submission", "2026-12-08T16:00:00.000Z", "BEFORE_EARLIEST_FOC", 7084],
+    ["a porting holiday", "2026-12-25T16:00:00.000Z", "PORTING_HOLIDAY", 9780],
+    ["23:30 ET", "2026-12-11T04:30:00.000Z", "OUTSIDE_TIME_WINDOW", 9782],
+    ["the day after submission", "2026-12-08T16:00:00.000Z", "BEFORE_EARLIEST_FOC", 9784],
   ])("%s", async (_label, focAt, code, line) => {
     const order = await acceptedOrder(`IN-FOC-${code}`, line);
     await deliver(order, next(order, csrUnavailable));
@@ -315,7 +315,7 @@ describe("finding 20: an FOC outside the rules is flagged for the porting team",
   });
 
   it("a good FOC is not flagged", async () => {
-    const order = await acceptedOrder("IN-FOC-GOOD", 7086);
+    const order = await acceptedOrder("IN-FOC-GOOD", 9786);
     await deliver(order, next(order, csrUnavailable));
     await deliver(order, next(order, focEvent("2026-12-10T16:00:00.000Z")));
     expect((await manualRequestsOf(handle.db, order.orderId)).filter((r) => r.kind === "FOC_REVIEW")).toEqual([]);
@@ -324,7 +324,7 @@ describe("finding 20: an FOC outside the rules is flagged for the porting team",
 
 describe("finding 12: on-demand activation after a SUPP is planned at the end of the window", () => {
   it("plans it at 22:00 ET of the new FOC day, and the scan does not refuse it round after round", async () => {
-    const order = await acceptedOrder("IN-ONDEMAND", 7090, { onDemandActivation: true });
+    const order = await acceptedOrder("IN-ONDEMAND", 9790, { onDemandActivation: true });
     await deliver(order, next(order, csrUnavailable));
     await deliver(order, next(order, focEvent("2026-12-10T16:00:00.000Z")));
     expect((await statusOf(order.orderId)).activation_due_at?.toISOString()).toBe("2026-12-11T03:00:00.000Z");
@@ -345,7 +345,7 @@ describe("finding 12: on-demand activation after a SUPP is planned at the end of
 
 describe("finding 12: a wrongly planned activation does not starve the others", () => {
   it("the scan re-plans an order it must refuse, so the orders behind it in the batch are activated", async () => {
-    const early = await acceptedOrder("IN-STARVE-A", 7130, { onDemandActivation: true });
+    const early = await acceptedOrder("IN-STARVE-A", 9830, { onDemandActivation: true });
     await deliver(early, next(early, csrUnavailable));
     await deliver(early, next(early, focEvent("2026-12-10T16:00:00.000Z")));
     // As the old re-plan left it: due at the FOC time instead of the end of the on-demand window.
@@ -353,7 +353,7 @@ describe("finding 12: a wrongly planned activation does not starve the others", 
       early.orderId,
       new Date("2026-12-10T15:59:00.000Z"),
     ]);
-    const due = await acceptedOrder("IN-STARVE-B", 7132);
+    const due = await acceptedOrder("IN-STARVE-B", 9832);
     await deliver(due, next(due, csrUnavailable));
     await deliver(due, next(due, focEvent("2026-12-10T16:00:00.000Z")));
     const clock = fixedClock(new Date("2026-12-10T16:05:00.000Z"));
@@ -367,7 +367,7 @@ describe("finding 12: a wrongly planned activation does not starve the others", 
 
 describe("finding 22: stuck orders in business hours", () => {
   it("flags an FOC order whose activation was never confirmed", async () => {
-    const order = await acceptedOrder("IN-STUCK-FOC", 7100);
+    const order = await acceptedOrder("IN-STUCK-FOC", 9800);
     await deliver(order, next(order, csrUnavailable));
     await deliver(order, next(order, focEvent("2026-12-10T16:00:00.000Z")));
     await applyOrderEventAs(handle.db, order.clock, { actor: { kind: "SYSTEM" } }, order.orderId, {
@@ -381,7 +381,7 @@ describe("finding 22: stuck orders in business hours", () => {
   });
 
   it("does not count a weekend", async () => {
-    const order = await acceptedOrder("IN-STUCK-WEEKEND", 7110);
+    const order = await acceptedOrder("IN-STUCK-WEEKEND", 9810);
     // CSR_REVIEW since Monday 10:00 ET; 48 business hours later is Wednesday 10:00 ET; a weekend in between would
     // not count, so Friday 10:00 to Tuesday 09:00 ET is 47 business hours.
     order.clock.set(new Date("2026-12-11T15:00:00.000Z"));
@@ -425,7 +425,7 @@ describe("finding 15: a project port's changes are queue entries, and the queue 
   });
 
   it("a customer cancel of a project port is a queue entry; once cancelled, nothing stays open", async () => {
-    const { orderId, clock } = await projectOrder("IN-PROJECT-CANCEL", 8000);
+    const { orderId, clock } = await projectOrder("IN-PROJECT-CANCEL", 4200);
     const view = await getOrderDetail(handle.db, { orderId }, { staff: false, now: clock.now() });
     await cancelOrder(handle.db, clock, customer(), { orderId, baseVersion: view.order.version });
     const open = (await manualRequestsOf(handle.db, orderId)).filter((r) => r.status === "OPEN");
@@ -436,8 +436,8 @@ describe("finding 15: a project port's changes are queue entries, and the queue 
   });
 
   it("a customer change of a project port is a queue entry for the porting team", async () => {
-    const { orderId, clock } = await projectOrder("IN-PROJECT-CHANGE", 8700);
-    await recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId, pon: "PWP261207000001" });
+    const { orderId, clock } = await projectOrder("IN-PROJECT-CHANGE", 9000);
+    await recordOrderEvent(handle.db, clock, analyst, { type: "PON", orderId, pon: "PWP261207000917" });
     const view = await getOrderDetail(handle.db, { orderId }, { staff: false, now: clock.now() });
     await rescheduleOrder(handle.db, clock, customer(), {
       orderId,
