@@ -6,6 +6,7 @@ export * from "./config/config-error";
 export * from "./config/portal-env";
 export * from "./config/service-env";
 export * from "./customer/index";
+export * from "./documents/index";
 export * from "./demo/credentials";
 export * from "./demo/demo-orders";
 export * from "./demo/seed";

@@ -20,6 +20,7 @@ import {
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { invalid, notFound, ServiceError } from "../errors";
+import { sanitizeFileName } from "../documents/file-name";
 import { mediaTypeOfName, sniffDocument } from "./sniff-document";
 
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
@@ -96,7 +97,7 @@ function documentFields(
   const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
   return {
     kind: input.kind,
-    fileName: input.fileName,
+    fileName: sanitizeFileName(input.fileName),
     mediaType,
     size: bytes.length,
     sha256: createHash("sha256").update(bytes).digest("hex"),

@@ -6,6 +6,7 @@ import { AssignSelect } from "@/components/assign-select";
 import { RetryDeliveryButton } from "@/components/retry-delivery-button";
 import { useTRPC } from "@/trpc/react";
 import { NotesSection, TicketsSection } from "./collaboration";
+import { OrderDocuments } from "./order-documents";
 import { ManualSuppAnswer, ProjectPortActions } from "./record-forms";
 import type { WorkbenchView } from "./workbench-types";
 
@@ -224,6 +225,7 @@ export function Workbench({ orderId }: { orderId: string }) {
       <Rejections view={view} />
       <TicketsSection view={view} />
       <NotesSection view={view} />
+      <OrderDocuments view={view} />
       <Timeline view={view} />
       <Numbers view={view} />
       <PartnerMessages view={view} />

@@ -8,6 +8,7 @@ import { Field } from "@/components/field";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
+import { DocumentLinks } from "./document-links";
 import type { OrderDetail } from "./order-types";
 
 const kindLabels: Record<DocumentKind, string> = {
@@ -121,7 +122,8 @@ function Documents({ detail }: { detail: OrderDetail }) {
               {doc.fileName}{" "}
               <span className="muted">
                 ({doc.kind}, {Math.ceil(doc.size / 1024)} KB)
-              </span>
+              </span>{" "}
+              <DocumentLinks doc={doc} />
             </li>
           ))}
         </ul>

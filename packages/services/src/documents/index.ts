@@ -1,0 +1,2 @@
+export * from "./file-name";
+export * from "./serve-document";
