@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requireApiKey } from "./auth";
+import { bandwidthRoutes } from "./bandwidth/routes";
 import { type ApiEnv, type ApiRuntime, newRouter } from "./context";
 import { problem, problemResponse, toProblem } from "./problem";
 import { registerCollaborationRoutes } from "./routes/collaboration";
@@ -65,6 +66,16 @@ export function createApp(runtime: ApiRuntime): OpenAPIHono<ApiEnv> {
     security: [{ apiKey: [] }],
   });
   app.get("/docs", Scalar({ url: "/v1/openapi.json", pageTitle: "Portway API reference" }));
+
+  // Bandwidth's SDKs call /v1.0 at the host root (Java, C#) or whatever endpoint they are given (node, Ruby).
+  const bandwidth = bandwidthRoutes();
+  for (const prefix of ["/v1.0", "/api", "/api/v1.0", "/api/v1", "/api/v2"]) {
+    app.use(
+      `${prefix}/*`,
+      bodyLimit({ maxSize: limit, onError: (c) => c.text("The request body is too large.", 413) }),
+    );
+    app.route(prefix, bandwidth);
+  }
 
   app.notFound((c) => problemResponse(c, problem(404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

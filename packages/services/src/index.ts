@@ -17,6 +17,7 @@ export * from "./notifications/index";
 export * from "./numbering/index";
 export * from "./orders/index";
 export * from "./partner/index";
+export * from "./public-api/index";
 export * from "./reports/index";
 export * from "./sandbox/sandbox-clock";
 export * from "./staff/index";

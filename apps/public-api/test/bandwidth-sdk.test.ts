@@ -1,0 +1,182 @@
+import { Client, LnpChecker, PortIn } from "@bandwidth/numbers";
+import type { DbHandle } from "@portway/db";
+import { applyOrderEventAs } from "@portway/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminOf, newKey, openSeededDb, pdfBytes, startApi, testClock } from "./helpers";
+
+let handle: DbHandle;
+let api: Awaited<ReturnType<typeof startApi>>;
+let key = "";
+let accountId = "";
+const clock = testClock();
+const partner = { actor: { kind: "PARTNER" as const } };
+
+function sdk(password = key, account = accountId) {
+  return new Client(account, "integration", password, null, null, { apiEndPoint: `${api.url}/v1.0` });
+}
+
+/** An order as the SDK's users write it: camelCase keys, 10-digit numbers, a ZIP with a leading zero. */
+function lnpOrder(tn: string, reference: string) {
+  return {
+    customerOrderId: reference,
+    siteId: "1",
+    billingTelephoneNumber: tn,
+    subscriber: {
+      subscriberType: "BUSINESS",
+      businessName: "Bandwidth Mover Co",
+      serviceAddress: { houseNumber: "12", streetName: "Harvard St", city: "Boston", stateCode: "MA", zip: "02134" },
+    },
+    loaAuthorizingPerson: "Pat Signer",
+    wirelessInfo: { accountNumber: "0012345" },
+    listOfPhoneNumbers: { phoneNumber: [tn] },
+    requestedFocDate: "2026-12-14T16:00:00.000Z",
+  };
+}
+
+beforeAll(async () => {
+  handle = await openSeededDb();
+  api = await startApi(handle, clock);
+  const admin = await adminOf(handle, "admin@acme.test");
+  accountId = admin.accountId;
+  key = await newKey(handle, clock, admin);
+});
+afterAll(async () => {
+  await api.close();
+  await handle.close();
+});
+
+describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
+  it("checks, creates (PENDING_DOCUMENTS), uploads the LOA (submitted), reads, lists, notes, SUPPs and cancels", async () => {
+    const client = sdk();
+    const tn = "6172533961";
+    const check = await LnpChecker.checkAsync(client, [tn], "offnetportability");
+    const partnerGroup = check.partnerSupportedRateCenters.rateCenterGroup;
+    expect(partnerGroup).toMatchObject({ vendor: "Level 3", automatedPort: true, tnList: { tn } });
+    const plain = await LnpChecker.checkAsync(client, [tn], false);
+    // Without offnetportability an off-net number looks unsupported, as Bandwidth answers.
+    expect(plain.unsupportedRateCenters.rateCenterGroup.tnList.tn).toBe(tn);
+
+    const order = await PortIn.createAsync(client, lnpOrder(tn, "BW-SDK-1"));
+    expect(order.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(order.processingStatus).toBe("PENDING_DOCUMENTS");
+    const fileName = await order.createFileAsync(pdfBytes, "application/pdf");
+    expect(fileName).toMatch(/\.pdf$/);
+
+    const got = await PortIn.getAsync(client, order.id);
+    expect(got.processingStatus).toBe("SUBMITTED");
+    expect(got.customerOrderId).toBe("BW-SDK-1");
+    expect(got.listOfPhoneNumbers.phoneNumber).toBe(tn);
+    // The SDK's documented quirk: numeric-looking strings are read back as numbers (leading zeros lost).
+    expect(got.subscriber.serviceAddress.zip).toBe(2134);
+    expect(got.wirelessInfo.accountNumber).toBe(12345);
+
+    const files = await got.getFilesAsync(true);
+    // getFiles answers the fileData itself, an object rather than a list for one file (a documented SDK quirk).
+    expect(files.fileMetaData.documentType).toBe("LOA");
+
+    const list = await PortIn.listAsync(client, { page: 1, size: 10, customerOrderId: "BW-SDK-1" });
+    expect(list.totalCount).toBe(1);
+    expect(list.lnpPortInfoForGivenStatus.orderId).toBe(got.orderId);
+    expect(list.lnpPortInfoForGivenStatus.processingStatus).toBe("SUBMITTED");
+
+    const note = await got.addNoteAsync({ userId: "integration", description: "Port before noon, please." });
+    expect(note.description).toBe("Port before noon, please.");
+    const notes = await got.getNotesAsync();
+    expect(notes.map((n) => n.description)).toContain("Port before noon, please.");
+    const history = await got.getHistoryAsync();
+    expect(history.map((h) => h.status)).toContain("SUBMITTED");
+    const tns = await got.getTnsAsync();
+    expect(tns).toMatchObject({ count: 1, telephoneNumber: tn });
+
+    // GET-then-PUT with the SDK's shortened ZIP and account number is refused, never sent to the carrier.
+    const orderId = String(got.orderId);
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "420000001" });
+    const shortened = await got
+      .updateAsync({ subscriber: { serviceAddress: { zip: got.subscriber.serviceAddress.zip } } })
+      .then(
+        () => null,
+        (error: { status?: number; response?: { text?: string } }) => error,
+      );
+    // A 4xx's error XML is not parsed by the SDK: the status and the raw text are what its users get.
+    expect(shortened?.status).toBe(400);
+    expect(shortened?.response?.text).toContain("<Code>7312</Code>");
+    const shortenedAccount = await got
+      .updateAsync({ wirelessInfo: { accountNumber: got.wirelessInfo.accountNumber } })
+      .then(
+        () => null,
+        (error: { status?: number; response?: { text?: string } }) => error,
+      );
+    expect(shortenedAccount?.response?.text).toContain("<Code>7313</Code>");
+    const supp = await got.updateAsync({ wirelessInfo: { accountNumber: "0099999" } });
+    expect(supp.processingStatus).toBe("REQUESTED_SUPP");
+
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
+    await applyOrderEventAs(handle.db, clock, partner, orderId, {
+      type: "FOC_RECEIVED",
+      focAt: "2026-12-14T16:00:00.000Z",
+    });
+    const focked = await PortIn.getAsync(client, order.id);
+    expect(["FOC", "REQUESTED_SUPP"]).toContain(focked.processingStatus);
+    const activation = await focked.getActivationStatusAsync();
+    expect(activation.activationStatus.notYetActivatedTelephoneNumbersList.telephoneNumber).toBe(tn);
+
+    await focked.deleteAsync();
+    const afterDelete = await PortIn.getAsync(client, order.id);
+    expect(["REQUESTED_CANCEL", "CANCELLED"]).toContain(afterDelete.processingStatus);
+  });
+
+  it("answers a wrong key 401 with a Basic challenge and another account's ID 403", async () => {
+    const wrong = await fetch(`${api.url}/v1.0/accounts/${accountId}/portins?page=1&size=1`, {
+      headers: { authorization: `Basic ${Buffer.from("x:pwk_nope").toString("base64")}` },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("www-authenticate")).toContain("Basic");
+    const blue = await adminOf(handle, "admin@blueharbor.test");
+    const other = await fetch(`${api.url}/v1.0/accounts/${blue.accountId}/portins?page=1&size=1`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(other.status).toBe(403);
+  });
+
+  it("refuses an unknown or misplaced element instead of dropping it", async () => {
+    const post = (body: string) =>
+      fetch(`${api.url}/v1.0/accounts/${accountId}/portins`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/xml" },
+        body,
+      });
+    const misplaced = await post(
+      "<LnpOrder><CustomerOrderId>BW-BAD</CustomerOrderId><AccountNumber>1</AccountNumber></LnpOrder>",
+    );
+    expect(misplaced.status).toBe(400);
+    expect(await misplaced.text()).toContain("misplaced: it belongs in WirelessInfo");
+    const unknown = await post("<LnpOrder><Frobnicate>1</Frobnicate></LnpOrder>");
+    expect(unknown.status).toBe(400);
+    const namespaced = await post(
+      '<?xml version="1.0"?><LnpOrder xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><ProcessingStatus>DRAFT</ProcessingStatus><CustomerOrderId>BW-NS</CustomerOrderId></LnpOrder>',
+    );
+    expect(namespaced.status).toBe(201);
+    expect(await namespaced.text()).toContain("<ProcessingStatus>DRAFT</ProcessingStatus>");
+  });
+
+  it("completes an order the partner activated", async () => {
+    const client = sdk();
+    const tn = "6172533962";
+    const order = await PortIn.createAsync(client, lnpOrder(tn, "BW-SDK-2"));
+    await order.createFileAsync(pdfBytes, "application/pdf");
+    const got = await PortIn.getAsync(client, order.id);
+    const orderId = String(got.orderId);
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "420000002" });
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
+    await applyOrderEventAs(handle.db, clock, partner, orderId, {
+      type: "FOC_RECEIVED",
+      focAt: "2026-12-14T16:00:00.000Z",
+    });
+    clock.set(new Date("2026-12-14T16:30:00Z"));
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "TNS_ACTIVATED", tns: [`+1${tn}`] });
+    const complete = await PortIn.getAsync(client, order.id);
+    expect(complete.processingStatus).toBe("COMPLETE");
+    const activation = await complete.getActivationStatusAsync();
+    expect(activation.activationStatus.activatedTelephoneNumbersList.telephoneNumber).toBe(tn);
+  });
+});
