@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   activationDueAt,
   applyOrderEvent,
+  availableActions,
   businessHoursBetween,
   checkRequestedFoc,
   defaultRequestedFoc,
@@ -271,5 +272,13 @@ describe("project submission without a date", () => {
     const result = step({ ...draft, details }, { type: "SUBMIT", portType: "PROJECT" });
     expect(result.ok && result.effects[1]).toMatchObject({ type: "CREATE_MANUAL_REQUEST", requestedFoc: null });
     expect(getFocWindowMinutes("PROJECT")).toEqual({ from: 690, to: 690 });
+  });
+});
+
+describe("the reschedule action stays available", () => {
+  it("when the order's FOC happens to be the date the availability probe tries", () => {
+    const order = run(draftOrder(), ...TO_PENDING_FOC, { type: "FOC_RECEIVED", focAt: "2025-08-29T10:00:00.000Z" });
+    const actions = availableActions(order, { now: NOW, ...RULES });
+    expect(actions.find((a) => a.action === "RESCHEDULE")).toMatchObject({ allowed: true });
   });
 });

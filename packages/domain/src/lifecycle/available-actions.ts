@@ -60,8 +60,9 @@ export function availableActions(
       const manual = result.effects.some((effect) => effect.type === "CREATE_MANUAL_REQUEST");
       return { action, allowed: true, reason: null, manual };
     }
-    // The probe's date may not suit the order; the action itself is still open (the real date is checked on use).
-    if (action === "RESCHEDULE" && result.error.code === "INVALID_FOC") {
+    // The probe's date may not suit the order, or be its FOC already; the action itself is still open (the real date
+    // is checked on use).
+    if (action === "RESCHEDULE" && (result.error.code === "INVALID_FOC" || result.error.code === "NO_CHANGES")) {
       return { action, allowed: true, reason: null, manual: false };
     }
     return { action, allowed: false, reason: result.error.message, manual: false };
