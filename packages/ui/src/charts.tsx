@@ -91,6 +91,22 @@ export interface BarDatum {
   value: number;
 }
 
+/** Splits a label into lines of at most `max` characters at spaces (a longer word stays whole). */
+function wrapLabel(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(" ")) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** Vertical bars, one per category (e.g. a histogram of days). */
 export function BarChart(props: { title: string; description: string; bars: BarDatum[]; color?: string }) {
   const width = 640;
@@ -102,6 +118,10 @@ export function BarChart(props: { title: string; description: string; bars: BarD
   const plotHeight = height - top - bottom;
   const max = niceMax(Math.max(0, ...props.bars.map((b) => b.value)));
   const slot = plotWidth / Math.max(1, props.bars.length);
+  // Labels never overlap: when the widest does not fit its slot (about 6 px per character of 11 px text), only
+  // every n-th bar is labelled; the table below the chart has them all.
+  const widest = Math.max(1, ...props.bars.map((b) => b.label.length)) * 6 + 6;
+  const labelEvery = Math.max(1, Math.ceil(widest / slot));
   return (
     <ChartFrame title={props.title} description={props.description} width={width} height={height}>
       <Axis max={max} left={left} top={top} plotHeight={plotHeight} plotWidth={plotWidth} />
@@ -112,9 +132,11 @@ export function BarChart(props: { title: string; description: string; bars: BarD
           return (
             <g key={bar.label}>
               <rect x={x} y={top + plotHeight - h} width={slot * 0.7} height={h} fill={props.color ?? chartColor(0)} />
-              <text x={x + slot * 0.35} y={height - bottom + 16} textAnchor="middle" fontSize="11" fill="#1b1f24">
-                {bar.label.length > 14 ? `${bar.label.slice(0, 13)}…` : bar.label}
-              </text>
+              {i % labelEvery === 0 ? (
+                <text x={x + slot * 0.35} y={height - bottom + 16} textAnchor="middle" fontSize="11" fill="#1b1f24">
+                  {bar.label}
+                </text>
+              ) : null}
             </g>
           );
         })}
@@ -131,10 +153,14 @@ export function HorizontalBarChart(props: {
   format?: (value: number) => string;
   max?: number;
 }) {
-  const rowHeight = 26;
-  const width = 640;
-  const left = 200;
+  // Reason and carrier names are never cut: the label column is as wide as the longest line, and a name longer
+  // than one line wraps onto the next ones (at about 6.6 px per character of 12 px text).
+  const lines = props.bars.map((bar) => wrapLabel(bar.label, 44));
+  const longest = Math.max(10, ...lines.flat().map((line) => line.length));
+  const rowHeight = Math.max(26, 12 + 14 * Math.max(1, ...lines.map((l) => l.length)));
+  const left = Math.ceil(longest * 6.6) + 16;
   const right = 70;
+  const width = Math.max(640, left + 360);
   const height = Math.max(1, props.bars.length) * rowHeight + 16;
   const plotWidth = width - left - right;
   const max = props.max ?? niceMax(Math.max(0, ...props.bars.map((b) => b.value)));
@@ -153,7 +179,11 @@ export function HorizontalBarChart(props: {
           return (
             <g key={bar.label}>
               <text x={left - 8} y={y + 15} textAnchor="end" fontSize="12" fill="#1b1f24">
-                {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+                {(lines[i] ?? [bar.label]).map((line, n) => (
+                  <tspan key={line} x={left - 8} dy={n === 0 ? 0 : 14}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
               <rect x={left} y={y + 3} width={Math.max(0, w)} height={rowHeight - 8} fill={chartColor(0)} />
               <text x={left + w + 6} y={y + 15} fontSize="12" fill="#1b1f24">
