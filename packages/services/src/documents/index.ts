@@ -1,2 +1,3 @@
 export * from "./file-name";
+export * from "./loa-document";
 export * from "./serve-document";

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// DejaVu Sans (Bitstream Vera licence with public-domain DejaVu changes): Latin, Greek, Cyrillic and more, so that
+// names such as "Zoë Müller-Łukasik" print as typed. Shipped by the dejavu-fonts-ttf package.
+const FONT_PACKAGE = "dejavu-fonts-ttf";
+const FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" } as const;
+
+let cached: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+
+/** Where the font package may be: resolved by Node from this package, or beside it (a bundled portal). */
+function fontFolders(): string[] {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const folders = [
+    path.resolve(here, "../../node_modules", FONT_PACKAGE),
+    path.resolve(process.cwd(), "node_modules/@portway/services/node_modules", FONT_PACKAGE),
+  ];
+  try {
+    // A name held in a variable, so that a bundler leaves the resolution to Node at run time.
+    const name = `${FONT_PACKAGE}/package.json`;
+    folders.unshift(path.dirname(createRequire(import.meta.url).resolve(name)));
+  } catch {
+    // Not resolvable from here (bundled code): the folders beside are tried.
+  }
+  return folders;
+}
+
+async function readFont(file: string): Promise<Uint8Array> {
+  let lastError: unknown = null;
+  for (const folder of fontFolders()) {
+    try {
+      return new Uint8Array(await readFile(path.join(folder, "ttf", file)));
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw new Error(`The LOA font ${file} of ${FONT_PACKAGE} was not found`, { cause: lastError });
+}
+
+/** The LOA's fonts, read once per process. */
+export function loaFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  cached ??= Promise.all([readFont(FILES.regular), readFont(FILES.bold)]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }));
+  cached.catch(() => {
+    cached = null;
+  });
+  return cached;
+}
