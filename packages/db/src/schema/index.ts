@@ -11,3 +11,4 @@ export * from "./outbox";
 export * from "./partner";
 export * from "./system";
 export * from "./idempotency";
+export * from "./signing";
