@@ -12,6 +12,7 @@ import {
   runDailyDigest,
   sendDueEmails,
   type WebhookDeliveryPolicy,
+  WebhookDispatcher,
 } from "@portway/services";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -109,12 +110,13 @@ export async function startNotificationWork(options: NotificationWorkOptions): P
       loops.every(name, intervalMs, task);
     }
   };
-  loop("webhook delivery", options.webhookIntervalMs ?? 250, async () => {
-    const round = await deliverNow();
-    if (round.attempted > round.succeeded) {
-      webhookFailures.inc({ reason: "delivery" }, round.attempted - round.succeeded);
+  // Per-endpoint lanes: a round starts its deliveries and returns, so a slow receiver never holds up the next rounds.
+  const dispatcher = new WebhookDispatcher(db, clock, policy, (ok) => {
+    if (!ok) {
+      webhookFailures.inc({ reason: "delivery" });
     }
   });
+  loop("webhook delivery", options.webhookIntervalMs ?? 250, () => dispatcher.tick());
   loop("email", options.emailIntervalMs ?? 500, sendMailNow);
   loop("daily digest", options.digestIntervalMs ?? 60_000, digestNow);
   if (capture) {
@@ -127,6 +129,7 @@ export async function startNotificationWork(options: NotificationWorkOptions): P
     digestNow,
     stop: async () => {
       await loops.stop();
+      await dispatcher.idle();
       mailer.close();
       await capture?.stop();
     },

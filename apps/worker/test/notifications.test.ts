@@ -190,7 +190,7 @@ describe("webhook delivery", () => {
         [endpoint.id],
       );
       expect(attempts.map((a) => a.status_code)).toEqual([500, 500, null, 200]);
-      expect(attempts[2]?.error).toBe("No answer within 400 ms");
+      expect(attempts[2]?.error).toBe("The endpoint could not be reached or did not answer (within 400 ms).");
       expect(attempts[2]?.duration_ms).toBeGreaterThanOrEqual(350);
 
       // Delivered: later rounds send nothing more.

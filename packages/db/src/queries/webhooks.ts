@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from "../schema/index";
 import { insertRows } from "./bulk";
@@ -74,7 +74,14 @@ export async function insertWebhookDeliveries(db: DbOrTx, rows: (typeof webhookD
  * Claims due deliveries of enabled endpoints: pushes their next attempt past a lease (longer than one attempt), so
  * a crashed worker's claims come due again and two workers never send the same attempt.
  */
-export async function claimDueDeliveries(db: DbOrTx, now: Date, leaseUntil: Date, limit: number) {
+/** Claims due deliveries of enabled endpoints, leaving out `busyEndpointIds` (deliveries of theirs in flight). */
+export async function claimDueDeliveries(
+  db: DbOrTx,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  busyEndpointIds: readonly string[] = [],
+) {
   const due = db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -84,6 +91,7 @@ export async function claimDueDeliveries(db: DbOrTx, now: Date, leaseUntil: Date
         eq(webhookDeliveries.status, "PENDING"),
         lte(webhookDeliveries.nextAttemptAt, now),
         eq(webhookEndpoints.enabled, true),
+        busyEndpointIds.length > 0 ? notInArray(webhookDeliveries.endpointId, [...busyEndpointIds]) : undefined,
       ),
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))

@@ -72,6 +72,9 @@ interface AttemptResult {
 /** At most this much of a receiver's answer is read; the rest is discarded with the connection. */
 export const maxWebhookResponseBytes = 4096;
 
+/** The delivery log's reason for any network failure: the same whatever the network answered. */
+export const networkFailure = "The endpoint could not be reached or did not answer";
+
 /** A refused destination: the delivery log says so without saying what the network answered. */
 class RefusedDestination extends Error {}
 
@@ -160,12 +163,12 @@ async function post(
     const ok = status >= 200 && status < 300;
     return { ok, statusCode: status, error: ok ? null : `HTTP ${status}`, durationMs: elapsed() };
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    const reason = timedOut
-      ? `No answer within ${timeoutMs} ms`
-      : error instanceof RefusedDestination
+    // One reason for every network failure (refused, reset, unreachable, timed out): the log that tenants read must not
+    // tell a closed port from a filtered one.
+    const reason =
+      error instanceof RefusedDestination
         ? "Destination refused: the host resolves to an address webhooks are never delivered to."
-        : "Could not connect to the endpoint.";
+        : `${networkFailure} (within ${timeoutMs} ms).`;
     return { ok: false, statusCode: null, error: reason, durationMs: elapsed() };
   }
 }
@@ -251,71 +254,159 @@ async function recordEndpointOutcome(
   await updateWebhookEndpoint(db, endpointId, update);
 }
 
+interface Claimed {
+  delivery: Awaited<ReturnType<typeof claimDueDeliveries>>[number]["delivery"];
+  endpoint: WebhookEndpointRow;
+  event: Awaited<ReturnType<typeof claimDueDeliveries>>[number]["event"];
+}
+
+/** Posts one signed delivery; the attempt's outcome (never thrown). */
+function attemptDelivery(
+  { delivery, endpoint, event }: Claimed,
+  policy: WebhookDeliveryPolicy,
+): Promise<AttemptResult> {
+  const body = JSON.stringify(event.payload);
+  // Transport time, not business time: the receiver checks it against its own clock.
+  const signed = signWebhook({ secret: endpoint.secret, body, now: new Date() });
+  return post(
+    endpoint.url,
+    body,
+    {
+      "content-type": "application/json",
+      "user-agent": "Portway-Webhooks/1",
+      [webhookHeaders.id]: event.id,
+      [webhookHeaders.type]: event.type,
+      [webhookHeaders.delivery]: delivery.id,
+      [webhookHeaders.timestamp]: signed.timestamp,
+      [webhookHeaders.signature]: signed.signature,
+      // Standard Webhooks, so receivers verify with any standardwebhooks library (same event ID on retries).
+      ...signStandardWebhook({ secret: endpoint.secret, id: event.id, body, now: new Date() }),
+    },
+    policy.timeoutMs,
+    policy.destinations ?? webhookDestinationPolicy(),
+  );
+}
+
+/** Records one attempt, the delivery's next step and its endpoint's streak, in one transaction of its own. */
+async function recordAttempt(
+  db: Db,
+  claimed: Claimed,
+  result: AttemptResult,
+  at: Date,
+  policy: WebhookDeliveryPolicy,
+): Promise<void> {
+  const { delivery, endpoint } = claimed;
+  const attempt = delivery.attempts;
+  const givesUp = !result.ok && attempt >= policy.maxAttempts;
+  await db.transaction(async (tx) => {
+    await insertWebhookAttempt(tx, {
+      deliveryId: delivery.id,
+      attempt,
+      at,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error,
+    });
+    await updateWebhookDelivery(tx, delivery.id, {
+      status: result.ok ? "SUCCEEDED" : givesUp ? "FAILED" : "PENDING",
+      lastStatusCode: result.statusCode,
+      lastError: result.error,
+      lastDurationMs: result.durationMs,
+      ...(result.ok ? { deliveredAt: at } : {}),
+      ...(result.ok || givesUp ? {} : { nextAttemptAt: new Date(at.getTime() + webhookRetryDelay(attempt, policy)) }),
+    });
+    await recordEndpointOutcome(tx, endpoint.id, result.ok, at, policy);
+  });
+}
+
+export interface RoundResult {
+  attempted: number;
+  succeeded: number;
+}
+
 /**
- * One round of webhook delivery: claims due deliveries, posts each signed payload at once, then records every attempt, the
- * delivery's next step and the endpoints' streaks in one transaction for the round.
+ * Webhook delivery in per-endpoint lanes, so one endpoint never delays another's deliveries: each delivery is recorded
+ * as soon as its own attempt ends, and while an endpoint has deliveries in flight (a slow or hanging receiver) it is not
+ * claimed again, so the next rounds claim every other endpoint's due deliveries at once.
+ */
+export class WebhookDispatcher {
+  private readonly lanes = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly policy: WebhookDeliveryPolicy = defaultWebhookPolicy,
+    private readonly onAttempt: (ok: boolean) => void = () => undefined,
+  ) {}
+
+  /** Endpoints with deliveries in flight in this process. */
+  get busyEndpoints(): number {
+    return this.lanes.size;
+  }
+
+  /**
+   * Claims the due deliveries of endpoints not in flight and starts them, without waiting for their receivers: `done`
+   * settles when this round's deliveries are all recorded.
+   */
+  async tick(): Promise<{ started: number; done: Promise<RoundResult> }> {
+    const claimedAt = this.clock.now();
+    const claimed = await claimDueDeliveries(
+      this.db,
+      claimedAt,
+      new Date(claimedAt.getTime() + this.policy.timeoutMs + 60_000),
+      this.policy.batch,
+      [...this.lanes.keys()],
+    );
+    const byEndpoint = new Map<string, Claimed[]>();
+    for (const item of claimed) {
+      byEndpoint.set(item.endpoint.id, [...(byEndpoint.get(item.endpoint.id) ?? []), item]);
+    }
+    const outcomes: Promise<boolean[]>[] = [];
+    for (const [endpointId, items] of byEndpoint) {
+      const lane = Promise.all(
+        items.map(async (item) => {
+          const result = await attemptDelivery(item, this.policy);
+          await recordAttempt(this.db, item, result, this.clock.now(), this.policy);
+          this.onAttempt(result.ok);
+          return result.ok;
+        }),
+      );
+      outcomes.push(lane);
+      const settled = lane.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.lanes.set(endpointId, settled);
+      void settled.then(() => {
+        if (this.lanes.get(endpointId) === settled) {
+          this.lanes.delete(endpointId);
+        }
+      });
+    }
+    const done = Promise.all(outcomes).then((lanes) => {
+      const all = lanes.flat();
+      return { attempted: all.length, succeeded: all.filter(Boolean).length };
+    });
+    return { started: claimed.length, done };
+  }
+
+  /** Waits until every delivery in flight is recorded (the worker's stop). */
+  async idle(): Promise<void> {
+    while (this.lanes.size > 0) {
+      await Promise.all(this.lanes.values());
+    }
+  }
+}
+
+/**
+ * One round of webhook delivery: claims due deliveries, posts each signed payload at once, and records each attempt,
+ * the delivery's next step and its endpoint's streak as soon as that attempt ends; resolves when all are recorded.
  */
 export async function deliverDueWebhooks(
   db: Db,
   clock: Clock,
   policy: WebhookDeliveryPolicy = defaultWebhookPolicy,
-): Promise<{ attempted: number; succeeded: number }> {
-  const claimedAt = clock.now();
-  const claimed = await claimDueDeliveries(
-    db,
-    claimedAt,
-    new Date(claimedAt.getTime() + policy.timeoutMs + 60_000),
-    policy.batch,
-  );
-  const results = await Promise.all(
-    claimed.map(async ({ delivery, endpoint, event }) => {
-      const body = JSON.stringify(event.payload);
-      // Transport time, not business time: the receiver checks it against its own clock.
-      const signed = signWebhook({ secret: endpoint.secret, body, now: new Date() });
-      const result = await post(
-        endpoint.url,
-        body,
-        {
-          "content-type": "application/json",
-          "user-agent": "Portway-Webhooks/1",
-          [webhookHeaders.id]: event.id,
-          [webhookHeaders.type]: event.type,
-          [webhookHeaders.delivery]: delivery.id,
-          [webhookHeaders.timestamp]: signed.timestamp,
-          [webhookHeaders.signature]: signed.signature,
-          // Standard Webhooks, so receivers verify with any standardwebhooks library (same event ID on retries).
-          ...signStandardWebhook({ secret: endpoint.secret, id: event.id, body, now: new Date() }),
-        },
-        policy.timeoutMs,
-        policy.destinations ?? webhookDestinationPolicy(),
-      );
-      return { delivery, endpointId: endpoint.id, result, at: clock.now() };
-    }),
-  );
-  // One transaction records the whole round; endpoints are locked in one order so two workers never deadlock.
-  const ordered = [...results].sort((a, b) => a.endpointId.localeCompare(b.endpointId));
-  await db.transaction(async (tx) => {
-    for (const { delivery, endpointId, result, at } of ordered) {
-      const attempt = delivery.attempts;
-      const givesUp = !result.ok && attempt >= policy.maxAttempts;
-      await insertWebhookAttempt(tx, {
-        deliveryId: delivery.id,
-        attempt,
-        at,
-        statusCode: result.statusCode,
-        durationMs: result.durationMs,
-        error: result.error,
-      });
-      await updateWebhookDelivery(tx, delivery.id, {
-        status: result.ok ? "SUCCEEDED" : givesUp ? "FAILED" : "PENDING",
-        lastStatusCode: result.statusCode,
-        lastError: result.error,
-        lastDurationMs: result.durationMs,
-        ...(result.ok ? { deliveredAt: at } : {}),
-        ...(result.ok || givesUp ? {} : { nextAttemptAt: new Date(at.getTime() + webhookRetryDelay(attempt, policy)) }),
-      });
-      await recordEndpointOutcome(tx, endpointId, result.ok, at, policy);
-    }
-  });
-  return { attempted: results.length, succeeded: results.filter((r) => r.result.ok).length };
+): Promise<RoundResult> {
+  const { done } = await new WebhookDispatcher(db, clock, policy).tick();
+  return done;
 }
