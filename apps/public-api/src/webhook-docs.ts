@@ -45,6 +45,17 @@ const dataByType: Record<(typeof webhookEventTypes)[number], z.ZodType> = {
     })
     .passthrough(),
   "manual_request.resolved": z.object({ order: webhookOrderSchema.optional() }).passthrough(),
+  "loa.signed": z.object({
+    order: webhookOrderSchema.optional(),
+    draftId: z.string().optional(),
+    loa: z.object({
+      documentId: z.string(),
+      signingRequestId: z.string(),
+      signedBy: z.string(),
+      signedAt: instant,
+      unsignedSha256: z.string(),
+    }),
+  }),
 };
 
 const signatureHeaders = z.object({

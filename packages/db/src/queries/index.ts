@@ -29,3 +29,4 @@ export * from "./reports";
 export * from "./sandbox-clock";
 export * from "./scans";
 export * from "./webhooks";
+export * from "./signing";

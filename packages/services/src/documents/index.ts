@@ -1,3 +1,5 @@
 export * from "./file-name";
 export * from "./loa-document";
 export * from "./serve-document";
+export * from "./signed-loa";
+export * from "./signing";

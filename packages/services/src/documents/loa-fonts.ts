@@ -6,9 +6,11 @@ import { fileURLToPath } from "node:url";
 // DejaVu Sans (Bitstream Vera licence with public-domain DejaVu changes): Latin, Greek, Cyrillic and more, so that
 // names such as "Zoë Müller-Łukasik" print as typed. Shipped by the dejavu-fonts-ttf package.
 const FONT_PACKAGE = "dejavu-fonts-ttf";
-const FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" } as const;
+const FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf", signature: "DejaVuSerif-Italic.ttf" } as const;
 
-let cached: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+type LoaFonts = Record<keyof typeof FILES, Uint8Array>;
+
+let cached: Promise<LoaFonts> | null = null;
 
 /** Where the font package may be: resolved by Node from this package, or beside it (a bundled portal). */
 function fontFolders(): string[] {
@@ -40,11 +42,10 @@ async function readFont(file: string): Promise<Uint8Array> {
 }
 
 /** The LOA's fonts, read once per process. */
-export function loaFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  cached ??= Promise.all([readFont(FILES.regular), readFont(FILES.bold)]).then(([regular, bold]) => ({
-    regular,
-    bold,
-  }));
+export function loaFonts(): Promise<LoaFonts> {
+  cached ??= Promise.all([readFont(FILES.regular), readFont(FILES.bold), readFont(FILES.signature)]).then(
+    ([regular, bold, signature]) => ({ regular, bold, signature }),
+  );
   cached.catch(() => {
     cached = null;
   });

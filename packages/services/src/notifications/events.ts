@@ -10,6 +10,7 @@ export const webhookEventTypes = [
   "order.note_added",
   "ticket.replied",
   "manual_request.resolved",
+  "loa.signed",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 /** Sent only by the "send test event" button. */
@@ -22,6 +23,7 @@ export const webhookEventDescriptions: Record<WebhookEventType, string> = {
   "order.note_added": "A customer-visible note was added (porting team, partner message, CSR).",
   "ticket.replied": "The porting team answered one of your tickets.",
   "manual_request.resolved": "A short-notice change handled by the porting team was accepted or refused.",
+  "loa.signed": "The authorizing person signed an LOA online through a signing link; the signed copy is on the order.",
 };
 
 /** The full order as a webhook receiver sees it: enough to act without fetching it again. */

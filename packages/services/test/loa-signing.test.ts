@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { createDb, type DbHandle, documents, emails, notifications, signingRequests } from "@portway/db";
+import { and, desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fixedClock } from "../src/clock";
+import {
+  getCustomerHome,
+  listSigningRequests,
+  openSigningLink,
+  revokeSigningLink,
+  seedDemoData,
+  seedNumberingData,
+  sendSigningLink,
+  signWithLink,
+  submitPortRequest,
+} from "../src/index";
+import { demoCustomer, draftWithLoa, failure, mondayMorning, submissionData, tnRange } from "./order-fixtures";
+import { pdfPageTexts } from "./pdf-text";
+
+let handle: DbHandle;
+let acme: Awaited<ReturnType<typeof demoCustomer>>;
+let blue: Awaited<ReturnType<typeof demoCustomer>>;
+let orderId = "";
+const clock = fixedClock(mondayMorning);
+const signer = { signerName: "Zoë Müller-Łukasik", signerEmail: "zoe@example.com", signerTitle: "Owner" };
+const browser = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)" };
+
+/** The token of the newest signing email to an address, as the signer receives it. */
+async function tokenSentTo(address: string): Promise<string> {
+  const [mail] = await handle.db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.toAddress, address), eq(emails.kind, "SIGNING_LINK")))
+    .orderBy(desc(emails.createdAt), desc(emails.id))
+    .limit(1);
+  const token = /\/sign\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? "")?.[1];
+  if (!token) {
+    throw new Error("no signing link sent");
+  }
+  return token;
+}
+
+beforeAll(async () => {
+  handle = createDb(inject("databaseUrl"));
+  await seedDemoData(handle.db, { production: false });
+  await seedNumberingData(handle.db);
+  acme = await demoCustomer(handle.db, "acme-voice");
+  blue = await demoCustomer(handle.db, "blue-harbor");
+  const data = submissionData(tnRange("617253", 7300, 2), "SIGN-1");
+  const draft = await draftWithLoa(handle.db, acme, data);
+  const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
+  orderId = submitted.orders[0]?.id ?? "";
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+describe("signing an LOA by link", () => {
+  it("keeps only the token's SHA-256, signs once and stamps an audit page naming the unsigned document's hash", async () => {
+    const sent = await sendSigningLink(handle.db, clock, acme, { orderId, ...signer, signerEmail: "zoe@example.com" });
+    const token = await tokenSentTo("zoe@example.com");
+    const [row] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, sent.id));
+    expect(row?.tokenSha256).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(sent.expiresAt.toISOString()).toBe("2026-12-14T15:00:00.000Z");
+
+    const home = await getCustomerHome(handle.db, { accountId: acme.accountId, now: clock.now() });
+    expect(home.missingDocuments).toContainEqual(expect.objectContaining({ kind: "ORDER", id: orderId }));
+
+    const opened = await openSigningLink(handle.db, clock, token);
+    const unsignedHash = createHash("sha256").update(opened.pdf).digest("hex");
+    expect(opened.unsignedSha256).toBe(unsignedHash);
+    const letter = (await pdfPageTexts(new Uint8Array(opened.pdf)))[0];
+    expect(letter).toContain("Harbor Dental LLC");
+    expect(letter).toMatch(/Title:\s+Owner/);
+
+    const signed = await signWithLink(handle.db, clock, {
+      token,
+      ...browser,
+      signing: { signedName: "Zoë Müller-Łukasik", signature: { kind: "TYPED", text: "Zoë M.-Ł." }, agree: true },
+    });
+    const [document] = await handle.db.select().from(documents).where(eq(documents.id, signed.documentId));
+    expect(document).toMatchObject({ orderId, kind: "LOA", mediaType: "application/pdf" });
+    expect(document?.signedAt?.toISOString()).toBe(mondayMorning.toISOString());
+    const pages = await pdfPageTexts(new Uint8Array(document?.content ?? []));
+    const audit = pages.at(-1) ?? "";
+    expect(audit).toContain("Signature audit");
+    expect(/[0-9a-f]{64}/.exec(audit)?.[0]).toBe(unsignedHash);
+    expect(audit).toContain("203.0.113.7");
+    expect(audit).toContain("iPhone");
+    expect(audit).toContain("2026-12-07 15:00:00 UTC");
+    expect(audit).toContain("10:00:00 AM EST");
+    expect(pages[0]).toContain("Zoë M.-Ł.");
+
+    const used = await failure(() =>
+      signWithLink(handle.db, clock, {
+        token,
+        ...browser,
+        signing: { signedName: "Someone Else", signature: { kind: "TYPED", text: "S. E." }, agree: true },
+      }),
+    );
+    expect(used.code).toBe("SIGNING_LINK_USED");
+    expect((await failure(() => openSigningLink(handle.db, clock, token))).code).toBe("SIGNING_LINK_USED");
+
+    const told = await handle.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orderId, orderId), eq(notifications.kind, "loa.signed")));
+    expect(told.length).toBeGreaterThan(0);
+    const after = await getCustomerHome(handle.db, { accountId: acme.accountId, now: clock.now() });
+    expect(after.missingDocuments).not.toContainEqual(expect.objectContaining({ kind: "ORDER", id: orderId }));
+  });
+
+  it("refuses a revoked link, an expired one and a link replaced by a newer one", async () => {
+    const first = await sendSigningLink(handle.db, clock, acme, { orderId, ...signer, signerEmail: "r1@example.com" });
+    const firstToken = await tokenSentTo("r1@example.com");
+    await revokeSigningLink(handle.db, clock, acme, { id: first.id });
+    expect((await failure(() => openSigningLink(handle.db, clock, firstToken))).code).toBe("SIGNING_LINK_REVOKED");
+    expect((await failure(() => revokeSigningLink(handle.db, clock, acme, { id: first.id }))).code).toBe(
+      "SIGNING_LINK_CLOSED",
+    );
+
+    await sendSigningLink(handle.db, clock, acme, { orderId, ...signer, signerEmail: "r2@example.com" });
+    const replacedToken = await tokenSentTo("r2@example.com");
+    await sendSigningLink(handle.db, clock, acme, { orderId, ...signer, signerEmail: "r3@example.com" });
+    expect((await failure(() => openSigningLink(handle.db, clock, replacedToken))).code).toBe("SIGNING_LINK_REVOKED");
+
+    const later = fixedClock(new Date(mondayMorning.getTime() + 7 * 24 * 3600 * 1000));
+    const expiredToken = await tokenSentTo("r3@example.com");
+    expect((await failure(() => openSigningLink(handle.db, later, expiredToken))).code).toBe("SIGNING_LINK_EXPIRED");
+    expect((await failure(() => openSigningLink(handle.db, clock, "not-a-token"))).kind).toBe("NOT_FOUND");
+    const listed = await listSigningRequests(handle.db, later, acme, { orderId });
+    expect(listed.map((r) => r.status).sort()).toEqual(["EXPIRED", "REVOKED", "REVOKED", "SIGNED"]);
+  });
+
+  it("answers another account's order with not found", async () => {
+    const error = await failure(() => sendSigningLink(handle.db, clock, blue, { orderId, ...signer }));
+    expect(error.kind).toBe("NOT_FOUND");
+    expect((await failure(() => listSigningRequests(handle.db, clock, blue, { orderId }))).kind).toBe("NOT_FOUND");
+  });
+});
