@@ -64,7 +64,7 @@ export function DueToday({ title, due, href, date }: { title: string; due: Due; 
       <h2 id={id}>{title}</h2>
       <p>
         <a href={href}>
-          {due.total} {title.toLowerCase()} ({date})
+          {due.total} due on {date}: open the list
         </a>
         {due.held > 0 ? (
           <>

@@ -86,10 +86,16 @@ export function BulkBar(props: {
   const [answer, setAnswer] = useState<"ACCEPTED" | "REFUSED">("ACCEPTED");
   const [reason, setReason] = useState("");
   const count = props.selection.ids.size;
+  const outcome = (
+    <>
+      {assign.isSuccess ? <span role="status">Assigned {assign.data.assigned}.</span> : null}
+      {supp.isSuccess ? <span role="status">Recorded {supp.data.recorded} answers.</span> : null}
+    </>
+  );
   if (count === 0) {
     return (
       <p className="hint" aria-live="polite">
-        Select rows to assign them together{props.suppOrderIds ? " or record one SUPP answer for them" : ""}.
+        Select rows to assign them together{props.suppOrderIds ? " or record one SUPP answer for them" : ""}. {outcome}
       </p>
     );
   }
@@ -147,8 +153,7 @@ export function BulkBar(props: {
       <button type="button" className="button--quiet" onClick={() => props.selection.set(new Set())}>
         Clear selection
       </button>
-      {assign.isSuccess ? <span role="status">Assigned {assign.data.assigned}.</span> : null}
-      {supp.isSuccess ? <span role="status">Recorded {supp.data.recorded} answers.</span> : null}
+      {outcome}
       <FieldError error={assign.error ?? supp.error} />
     </section>
   );
