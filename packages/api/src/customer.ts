@@ -10,6 +10,7 @@ import { customerNotesRouter } from "./customer/notes";
 import { customerNotificationsRouter } from "./customer/notifications";
 import { customerNumbersRouter } from "./customer/numbers";
 import { customerOrdersRouter } from "./customer/orders";
+import { customerSigningRouter } from "./customer/signing";
 import { customerSubmissionsRouter } from "./customer/submissions";
 import { customerTicketsRouter } from "./customer/tickets";
 import { customerWebhooksRouter } from "./customer/webhooks";
@@ -30,6 +31,7 @@ export const customerRouter = router({
   home: customerHomeRouter,
   foc: customerFocRouter,
   account: customerAccountRouter,
+  signing: customerSigningRouter,
 });
 
 export type CustomerRouter = typeof customerRouter;

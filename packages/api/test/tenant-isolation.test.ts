@@ -10,6 +10,7 @@ import {
   saveDraft,
   seedDemoData,
   seedNumberingData,
+  sendSigningLink,
   submitPortRequest,
   uploadDraftDocument,
   uploadOrderDocument,
@@ -36,6 +37,7 @@ interface Victim {
   apiKeyId: string;
   notificationIds: string[];
   userId: string;
+  signingRequestId: string;
 }
 let victim: Victim;
 let attacker: Identity;
@@ -109,6 +111,11 @@ beforeAll(async () => {
     blue.accountId,
   ]);
   const apiKey = await createApiKey(handle.db, clock, blueAdmin, { name: "Blue Client key" });
+  const signing = await sendSigningLink(handle.db, clock, blue, {
+    orderId,
+    signerName: "Blue Person",
+    signerEmail: "person@blue.test",
+  });
   const blueNotifications = await handle.pool.query(
     "select n.id from notifications n join auth_users u on u.id = n.recipient_id where u.account_id = $1",
     [blue.accountId],
@@ -126,6 +133,7 @@ beforeAll(async () => {
     apiKeyId: apiKey.id,
     notificationIds: blueNotifications.rows.map((r) => r.id as string),
     userId: blue.userId,
+    signingRequestId: signing.id,
   };
 });
 afterAll(async () => {
@@ -152,6 +160,7 @@ async function victimState() {
     await q("select * from webhook_endpoints where id = $1", victim.endpointId),
     await q("select count(*)::int from webhook_deliveries where endpoint_id = $1", victim.endpointId),
     await q("select * from api_keys where id = $1", victim.apiKeyId),
+    await q("select * from signing_requests where id = $1", victim.signingRequestId),
     await q(
       "select id, read_at from notifications where account_id = $1 order by id",
       (await userOf("blue-harbor")).accountId,
@@ -291,6 +300,12 @@ const table: Record<string, Check> = {
   "apiKeys.list": { kind: "scoped", call: (c) => c.apiKeys.list() },
   "apiKeys.create": { kind: "scoped", call: (c) => c.apiKeys.create({ name: "Acme key" }) },
   "apiKeys.revoke": { kind: "notFound", call: (c) => c.apiKeys.revoke({ keyId: victim.apiKeyId }) },
+  "signing.send": {
+    kind: "notFound",
+    call: (c) => c.signing.send({ orderId: victim.orderId, signerName: "Evil", signerEmail: "evil@acme.test" }),
+  },
+  "signing.list": { kind: "notFound", call: (c) => c.signing.list({ orderId: victim.orderId }) },
+  "signing.revoke": { kind: "notFound", call: (c) => c.signing.revoke({ id: victim.signingRequestId }) },
 };
 
 describe("tenant isolation", () => {
