@@ -11,6 +11,8 @@ import {
   seedDemoData,
   seedNumberingData,
   sendSigningLink,
+  signingPdfResponse,
+  signingPostResponse,
   signWithLink,
   submitPortRequest,
 } from "../src/index";
@@ -137,5 +139,51 @@ describe("signing an LOA by link", () => {
     const error = await failure(() => sendSigningLink(handle.db, clock, blue, { orderId, ...signer }));
     expect(error.kind).toBe("NOT_FOUND");
     expect((await failure(() => listSigningRequests(handle.db, clock, blue, { orderId }))).kind).toBe("NOT_FOUND");
+  });
+
+  it("over HTTP: own origin only, each field's error named, a drawn signature stamped once, then 410", async () => {
+    await sendSigningLink(handle.db, clock, acme, { orderId, ...signer, signerEmail: "http@example.com" });
+    const token = await tokenSentTo("http@example.com");
+    const options = { token, ownOrigin: "http://portal.test:3000", trustedProxyHops: 0 };
+    const post = (body: unknown, origin = "http://portal.test:3000") =>
+      signingPostResponse(
+        handle.db,
+        clock,
+        new Request(`http://portal.test:3000/sign/${token}/confirm`, {
+          method: "POST",
+          headers: {
+            origin,
+            "content-type": "application/json",
+            "user-agent": "Test/1.0",
+            "x-portway-peer-address": "198.51.100.4",
+          },
+          body: JSON.stringify(body),
+        }),
+        options,
+      );
+    const pdf = await signingPdfResponse(handle.db, clock, token);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-security-policy")).toBe("sandbox");
+
+    expect((await post({}, "https://evil.test")).status).toBe(403);
+    const bad = await post({ signedName: "", signature: { kind: "DRAWN", pngBase64: "" }, agree: false });
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { issues: { field: string }[] }).issues.map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(["signedName", "signature.pngBase64", "agree"]));
+
+    // A 1x1 PNG, as a canvas exports it.
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    const good = await post({ signedName: "Dana Harbor", signature: { kind: "DRAWN", pngBase64: png }, agree: true });
+    expect(good.status).toBe(200);
+    const again = await post({ signedName: "Dana Harbor", signature: { kind: "DRAWN", pngBase64: png }, agree: true });
+    expect(again.status).toBe(410);
+    expect(await again.json()).toEqual({
+      issues: [{ field: "token", code: "SIGNING_LINK_USED", message: expect.any(String) }],
+    });
+    const [row] = await handle.db
+      .select()
+      .from(signingRequests)
+      .where(eq(signingRequests.signerEmail, "http@example.com"));
+    expect(row).toMatchObject({ status: "SIGNED", signerIp: "198.51.100.4", signerUserAgent: "Test/1.0" });
   });
 });

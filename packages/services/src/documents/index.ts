@@ -3,3 +3,4 @@ export * from "./loa-document";
 export * from "./serve-document";
 export * from "./signed-loa";
 export * from "./signing";
+export * from "./signing-http";

@@ -10,6 +10,7 @@ import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
 import { DocumentLinks } from "./document-links";
 import type { OrderDetail } from "./order-types";
+import { SigningLinks } from "./signing-links";
 
 const kindLabels: Record<DocumentKind, string> = {
   LOA: "Letter of authorization (LOA)",
@@ -128,6 +129,13 @@ function Documents({ detail }: { detail: OrderDetail }) {
           ))}
         </ul>
       )}
+      <SigningLinks
+        orderId={detail.order.id}
+        authorizingPerson={String(
+          (detail.order.details as { loaAuthorizingPerson?: string }).loaAuthorizingPerson ?? "",
+        )}
+        readOnly={readOnly}
+      />
       {readOnly ? (
         <p className="muted">Documents of a closed order are read-only.</p>
       ) : (
