@@ -1,10 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requireApiKey } from "./auth";
 import { bandwidthRoutes } from "./bandwidth/routes";
 import { type ApiEnv, type ApiRuntime, newRouter } from "./context";
+import { registerDocs } from "./docs";
 import { problem, problemResponse, toProblem } from "./problem";
 import { registerCollaborationRoutes } from "./routes/collaboration";
 import { registerPortInRoutes } from "./routes/port-ins";
@@ -65,7 +65,7 @@ export function createApp(runtime: ApiRuntime): OpenAPIHono<ApiEnv> {
     servers: [{ url: "/", description: "This server" }],
     security: [{ apiKey: [] }],
   });
-  app.get("/docs", Scalar({ url: "/v1/openapi.json", pageTitle: "Portway API reference" }));
+  registerDocs(app);
 
   // Bandwidth's SDKs call /v1.0 at the host root (Java, C#) or whatever endpoint they are given (node, Ruby).
   const bandwidth = bandwidthRoutes();

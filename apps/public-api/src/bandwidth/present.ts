@@ -147,7 +147,12 @@ function rateCenterGroups(numbers: readonly CheckedNumber[], partner: boolean) {
   const groups = new Map<string, CheckedNumber[]>();
   for (const entry of numbers) {
     const key = entry.rateCenter ? `${entry.rateCenter.state}|${entry.rateCenter.name}|${entry.rateCenter.lata}` : "";
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(entry);
+    } else {
+      groups.set(key, [entry]);
+    }
   }
   return [...groups.values()].map((entries) => {
     const first = entries[0];
@@ -167,7 +172,12 @@ function losingCarriers(numbers: readonly CheckedNumber[]) {
   const groups = new Map<string, CheckedNumber[]>();
   for (const entry of numbers) {
     const key = entry.carrier?.spid ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(entry);
+    } else {
+      groups.set(key, [entry]);
+    }
   }
   return [...groups.values()].map((entries) => {
     const first = entries[0];

@@ -25,7 +25,7 @@ import { type Context, Hono } from "hono";
 import { bearerOf } from "../auth";
 import { type ApiEnv, callerFor } from "../context";
 import { serviceErrorStatus, toProblem } from "../problem";
-import { parseLnpOrder, suppChanges, tenDigits, toE164 } from "./lnp-order";
+import { parseLnpOrder, suppChanges, tenDigits } from "./lnp-order";
 import {
   lnpDraftResponse,
   lnpOrderResponse,
@@ -150,17 +150,27 @@ export function bandwidthRoutes() {
       ) {
         throw new BandwidthError(400, "7201", "NumberPortabilityRequest holds one TnList of Tn elements.");
       }
-      const tns = listOf(tnList.Tn).map((tn, i) => toE164(String(tn), `TnList/Tn[${i + 1}]`));
-      if (tns.length === 0 || tns.length > 10_000) {
-        throw new BandwidthError(400, "7201", "Check between 1 and 10,000 numbers.");
+      const tns = listOf(tnList.Tn);
+      if (tns.length === 0 || tns.length > 10_000 || tns.some((tn) => typeof tn !== "string" || /[\s,;]/.test(tn))) {
+        throw new BandwidthError(400, "7201", "Check between 1 and 10,000 numbers, one number in each Tn.");
       }
       const { db, clock } = c.get("runtime");
+      // The check parses 10-digit, 1 + 10 digit and E.164 numbers itself (SPEC 3), once for the whole list.
       const check = await checkNumbers(db, {
         input: tns.join("\n"),
         accountId: c.get("caller").accountId,
         now: clock.now(),
-        limits: { maxTns: 10_000 },
+        limits: { maxTns: 10_000, maxRangeSize: 1 },
       });
+      const invalid = check.numbers.filter((n) => !n.valid);
+      if (invalid.length > 0) {
+        throw new BandwidthError(
+          400,
+          "7202",
+          `${invalid.length} of the numbers are not valid US numbers: ${invalid[0]?.invalidReason?.message ?? ""}`,
+          invalid.map((n) => n.input),
+        );
+      }
       return xml(c, 200, "NumberPortabilityResponse", portabilityResponse(check, fullCheck));
     }),
   );
