@@ -18,6 +18,7 @@ const clock = testClock();
 /** Acme Voice's resources, which a Blue Harbor key must never see or touch. */
 const acme = { orderId: "", draftId: "", documentId: "", ticketId: "", endpointId: "", eventId: "" };
 let blueKey = "";
+let blueAccountId = "";
 
 beforeAll(async () => {
   handle = await openSeededDb();
@@ -59,7 +60,9 @@ beforeAll(async () => {
     admin.accountId,
   ]);
   acme.eventId = event.rows[0]?.id ?? "";
-  blueKey = await newKey(handle, clock, await adminOf(handle, "admin@blueharbor.test"));
+  const blue = await adminOf(handle, "admin@blueharbor.test");
+  blueKey = await newKey(handle, clock, blue);
+  blueAccountId = blue.accountId;
 });
 afterAll(async () => {
   await api.close();
@@ -198,6 +201,38 @@ describe("tenant isolation of the REST API", () => {
       expect(response.headers.get("content-type")).toContain("application/problem+json");
       const text = await response.text();
       expect(text).not.toContain("API-ISOLATION");
+    },
+  );
+
+  /** Every Bandwidth-compatible route with an order ID, called by Blue Harbor on its own account path with Acme's IDs. */
+  const bandwidthProbes: [string, string, () => string, BodyInit | undefined][] = [
+    ["GET", "portins/{id}", () => acme.orderId, undefined],
+    ["PUT", "portins/{id}", () => acme.orderId, "<LnpOrderSupp><PartialPort>false</PartialPort></LnpOrderSupp>"],
+    ["DELETE", "portins/{id}", () => acme.orderId, undefined],
+    ["GET", "portins/{id}/notes", () => acme.orderId, undefined],
+    ["POST", "portins/{id}/notes", () => acme.orderId, "<Note><UserId>x</UserId><Description>y</Description></Note>"],
+    ["GET", "portins/{id}/history", () => acme.orderId, undefined],
+    ["POST", "portins/{id}/loas", () => acme.orderId, "%PDF-1.4\n%%EOF\n"],
+    ["GET", "portins/{id}/loas", () => acme.orderId, undefined],
+    ["GET", "portins/{id}/loas/{file}", () => `${acme.orderId}/loas/${acme.documentId}.pdf`, undefined],
+    ["GET", "portins/{id}/tns", () => acme.orderId, undefined],
+    ["GET", "portins/{id}/totals", () => acme.orderId, undefined],
+    ["GET", "portins/{id}/activationStatus", () => acme.orderId, undefined],
+    ["PUT", "portins/{id}/activationStatus", () => acme.orderId, "<ActivationStatus/>"],
+    ["GET", "portins/{draftId}", () => acme.draftId, undefined],
+  ];
+  it.each(bandwidthProbes.map((p) => [`${p[0]} ${p[1]}`, p] as const))(
+    "Bandwidth %s with another account's ID is not found",
+    async (_name, [method, route, id, body]) => {
+      const suffix = route.replace(/^portins\/\{(id|draftId)\}/, "").replace("/{file}", "");
+      const target = route.includes("{file}") ? id() : `${id()}${suffix}`;
+      const response = await fetch(`${api.url}/v1.0/accounts/${blueAccountId}/portins/${target}`, {
+        method,
+        headers: { authorization: `Bearer ${blueKey}`, "content-type": "application/xml" },
+        ...(body ? { body } : {}),
+      });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain("API-ISOLATION");
     },
   );
 
