@@ -1,3 +1,5 @@
+import { CsvError, parse } from "csv-parse/sync";
+
 /** One record of a CSV file and the line it starts on (1-based; the header is line 1). */
 export interface CsvRecord {
   line: number;
@@ -6,94 +8,53 @@ export interface CsvRecord {
 
 export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
-const QUOTE = 34;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
-
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === "");
 }
 
-/**
- * RFC 4180 CSV: comma separated, fields optionally in double quotes (a quote inside written twice, commas and line
- * breaks allowed inside), CRLF or LF line ends, a leading byte-order mark ignored, blank lines skipped. Stops at
- * `maxRecords` + 1 records so an oversized file is refused without parsing all of it.
- */
-export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): CsvParse {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (!isBlank(fields)) {
-      records.push({ line: recordLine, fields });
-    }
-    fields = [];
-    field = "";
-  };
-  while (i < source.length) {
-    if (records.length > maxRecords) {
-      return { ok: true, records };
-    }
-    const c = source.charCodeAt(i);
-    if (c === QUOTE && field.trim() === "") {
-      const quoteLine = line;
-      let value = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= source.length) {
-          return { ok: false, line: quoteLine, message: `A quoted field opened on line ${quoteLine} is never closed.` };
-        }
-        const d = source.charCodeAt(j);
-        if (d === QUOTE) {
-          if (source.charCodeAt(j + 1) === QUOTE) {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          j++;
-          break;
-        }
-        if (d === LF) {
-          line++;
-        }
-        value += source[j];
-        j++;
-      }
-      // Text after the closing quote, up to the separator, is kept (lenient, as spreadsheets write it).
-      field = value;
-      i = j;
-      continue;
-    }
-    if (c === COMMA) {
-      fields.push(field);
-      field = "";
-      i++;
-    } else if (c === CR || c === LF) {
-      endRecord();
-      i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      let j = i + 1;
-      while (j < source.length) {
-        const d = source.charCodeAt(j);
-        if (d === COMMA || d === CR || d === LF) {
-          break;
-        }
-        j++;
-      }
-      field += source.slice(i, j);
-      i = j;
+function newlinesIn(fields: readonly string[]): number {
+  let count = 0;
+  for (const field of fields) {
+    for (let i = field.indexOf("\n"); i !== -1; i = field.indexOf("\n", i + 1)) {
+      count++;
     }
   }
-  if (field !== "" || fields.length > 0) {
-    endRecord();
+  return count;
+}
+
+/**
+ * RFC 4180 CSV read by csv-parse: comma separated, fields optionally in double quotes (a quote inside written twice,
+ * commas and line breaks allowed inside), CRLF or LF line ends, a leading byte-order mark ignored, blank lines
+ * skipped, rows of any length. Stops at `maxRecords` + 1 records so an oversized file is refused without reading all
+ * of it. Each record keeps the line it starts on, for errors that name the line.
+ */
+export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): CsvParse {
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      ...(Number.isFinite(maxRecords) ? { to: maxRecords + 1 } : {}),
+    }) as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = Number((error as CsvError & { lines?: number }).lines ?? 1);
+      const message =
+        error.code === "CSV_QUOTE_NOT_CLOSED"
+          ? `A quoted field is never closed (from line ${line} on).`
+          : `Line ${line} is not valid CSV: ${error.message}`;
+      return { ok: false, line, message };
+    }
+    throw error;
+  }
+  const records: CsvRecord[] = [];
+  for (const { record, info } of rows) {
+    if (!isBlank(record)) {
+      records.push({ line: info.lines - newlinesIn(record), fields: record });
+    }
   }
   return { ok: true, records };
 }
