@@ -1,5 +1,6 @@
 import { resolveApiKey } from "@portway/services";
-import type { MiddlewareHandler } from "hono";
+import { defaultApiLimitRules } from "@portway/services/auth";
+import type { Context, MiddlewareHandler } from "hono";
 import { type ApiEnv, callerFor } from "./context";
 import { problem, problemResponse } from "./problem";
 
@@ -35,7 +36,36 @@ export function requireApiKey(): MiddlewareHandler<ApiEnv> {
         { "www-authenticate": 'Bearer realm="portway"' },
       );
     }
+    const throttled = await spendCall(c, user.userId, user.apiKey?.id ?? null);
+    if (throttled) {
+      return throttled;
+    }
     c.set("caller", callerFor(user));
     await next();
   };
+}
+
+/**
+ * Spends one call of the key's budget (RateLimit-Policy says how large it is); a spent budget is a 429 with
+ * Retry-After and RateLimit. Answers the refusal, or null to go on.
+ */
+export async function spendCall(c: Context<ApiEnv>, userId: string, apiKeyId: string | null): Promise<Response | null> {
+  const { limits, keyCallsPerMinute } = c.get("runtime");
+  if (!limits) {
+    return null;
+  }
+  const quota = keyCallsPerMinute ?? defaultApiLimitRules.apiKeyCallsPerMinute;
+  c.header("ratelimit-policy", `"per-key";q=${quota};w=60`);
+  const throttled = await limits.spend({ userId, apiKeyId }, 1);
+  if (!throttled) {
+    return null;
+  }
+  const wait = String(throttled.retryAfterSeconds);
+  return problemResponse(
+    c,
+    problem(429, "TOO_MANY_REQUESTS", `This API key made more than ${quota} calls in a minute; retry in ${wait} s.`, [
+      { field: null, code: "TOO_MANY_REQUESTS", message: "Slow down: the key's budget for this minute is spent." },
+    ]),
+    { "retry-after": wait, ratelimit: `"per-key";r=0;t=${wait}`, "ratelimit-policy": `"per-key";q=${quota};w=60` },
+  );
 }

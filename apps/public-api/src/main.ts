@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createDb } from "@portway/db";
 import { createLogger, setLogger } from "@portway/observability";
 import { ConfigError, createSandboxClock, systemClock } from "@portway/services";
+import { ApiLimits, defaultApiLimitRules } from "@portway/services/auth";
 import { createApp } from "./app";
 import { readApiEnv } from "./env";
 
@@ -11,13 +12,16 @@ setLogger(logger);
 function main() {
   // The only place in this app that reads process.env.
   const env = readApiEnv(process.env);
-  const { db, close } = createDb(env.databaseUrl, { applicationName: "portway-public-api" });
+  const { db, pool, close } = createDb(env.databaseUrl, { applicationName: "portway-public-api" });
   // Outside production, business time is the sandbox clock that demos and tests move forward.
   const sandbox = env.production ? null : createSandboxClock(db);
   sandbox?.keepFresh();
   const app = createApp({
     db,
     clock: sandbox ?? systemClock,
+    // One budget per key, held in PostgreSQL: the portal's API and every API process count together.
+    limits: new ApiLimits(pool),
+    keyCallsPerMinute: defaultApiLimitRules.apiKeyCallsPerMinute,
     ...(sandbox ? { refreshClock: () => sandbox.refresh() } : {}),
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {

@@ -41,9 +41,10 @@ export function problemResponses(...statuses: number[]) {
     412: "The If-Match ETag is not the order's current one.",
     413: "The body is too large.",
     428: "If-Match is required.",
+    429: "The key's budget of calls for this minute is spent (Retry-After says when to go on).",
   };
   return Object.fromEntries(
-    [400, 401, ...statuses].map((status) => [
+    [400, 401, 429, ...statuses].map((status) => [
       status,
       { description: descriptions[status] ?? "Error", content: problemContent },
     ]),
@@ -60,6 +61,7 @@ const titles: Record<number, string> = {
   413: "Content Too Large",
   415: "Unsupported Media Type",
   428: "Precondition Required",
+  429: "Too Many Requests",
   500: "Internal Server Error",
 };
 

@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import { createDb, type DbHandle } from "@portway/db";
 import { type CustomerIdentity, createApiKey, fixedClock, seedDemoData, seedNumberingData } from "@portway/services";
 import { inject } from "vitest";
-import { createApp } from "../src/app";
+import { type ApiRuntime, createApp } from "../src/app";
 
 /** Monday 2026-12-07, 10:00 ET: the tests' business "now" (moved forward by the journeys). */
 export function testClock() {
@@ -32,8 +32,12 @@ export async function newKey(handle: DbHandle, clock: ReturnType<typeof testCloc
 }
 
 /** The API on a free loopback port, as `npm start` serves it. */
-export async function startApi(handle: DbHandle, clock: ReturnType<typeof testClock>) {
-  const app = createApp({ db: handle.db, clock });
+export async function startApi(
+  handle: DbHandle,
+  clock: ReturnType<typeof testClock>,
+  options: Partial<Omit<ApiRuntime, "db" | "clock">> = {},
+) {
+  const app = createApp({ db: handle.db, clock, ...options });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address();

@@ -22,7 +22,7 @@ import {
   uploadOrderDocument,
 } from "@portway/services";
 import { type Context, Hono } from "hono";
-import { bearerOf } from "../auth";
+import { bearerOf, spendCall } from "../auth";
 import { type ApiEnv, callerFor } from "../context";
 import { serviceErrorStatus, toProblem } from "../problem";
 import { parseLnpOrder, suppChanges, tenDigits } from "./lnp-order";
@@ -128,6 +128,12 @@ export function bandwidthRoutes() {
         const body = errorBody("portins", 403, "403", "This key belongs to another account.", []);
         return xml(c, 403, body.root, body.content);
       }
+    }
+    const throttled = await spendCall(c, user.userId, user.apiKey?.id ?? null);
+    if (throttled) {
+      const wait = throttled.headers.get("retry-after") ?? "60";
+      const body = errorBody("portins", 429, "429", `Too many calls with this key: retry in ${wait} s.`, []);
+      return xml(c, 429, body.root, body.content, { "retry-after": wait });
     }
     c.set("caller", callerFor(user));
     await next();
