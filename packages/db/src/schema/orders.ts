@@ -113,6 +113,9 @@ export const portOrders = pgTable(
     index("port_orders_reference_idx").on(t.customerReference),
     index("port_orders_carrier_created_idx").on(t.carrierId, t.createdAt, t.id),
     index("port_orders_assignee_created_idx").on(t.assignedTo, t.createdAt, t.id),
+    // The staff orders page filters a carrier or an assignee by status, newest first, without reading other statuses.
+    index("port_orders_carrier_status_created_idx").on(t.carrierId, t.status, t.createdAt, t.id),
+    index("port_orders_assignee_status_created_idx").on(t.assignedTo, t.status, t.createdAt, t.id),
     index("port_orders_type_created_idx").on(t.portType, t.createdAt, t.id),
     index("port_orders_request_idx").on(t.portRequestId),
     index("port_orders_activation_idx")

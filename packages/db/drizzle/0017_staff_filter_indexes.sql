@@ -1,0 +1,2 @@
+CREATE INDEX "port_orders_carrier_status_created_idx" ON "port_orders" USING btree ("carrier_id","status","created_at","id");--> statement-breakpoint
+CREATE INDEX "port_orders_assignee_status_created_idx" ON "port_orders" USING btree ("assigned_to","status","created_at","id");
