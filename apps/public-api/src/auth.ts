@@ -1,4 +1,4 @@
-import { resolveApiKey } from "@portway/services";
+import { resolveApiKeyOnce } from "@portway/services";
 import { defaultApiLimitRules } from "@portway/services/auth";
 import type { Context, MiddlewareHandler } from "hono";
 import { type ApiEnv, callerFor } from "./context";
@@ -26,7 +26,7 @@ export function requireApiKey(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const runtime = c.get("runtime");
     await runtime.refreshClock?.();
-    const user = await resolveApiKey(runtime.db, bearerOf(c.req.header("authorization")), runtime.clock.now());
+    const user = await resolveApiKeyOnce(runtime.db, bearerOf(c.req.header("authorization")), runtime.clock.now());
     if (!user) {
       return problemResponse(
         c,

@@ -254,6 +254,8 @@ describe("tenant isolation of the REST API", () => {
     ).rows[0]?.id as string;
     const list = () => fetch(`${api.url}/v1/port-ins`, { headers: { authorization: `Bearer ${revoked}` } });
     expect((await list()).status).toBe(200);
+    const used = await handle.pool.query("select last_used_at from api_keys where id = $1", [keyId]);
+    expect(used.rows[0]?.last_used_at).toEqual(clock.now());
     await revokeApiKeyOf(handle.db, clock, admin, { keyId });
     const denied = await list();
     expect(denied.status).toBe(401);

@@ -13,7 +13,7 @@ import {
   readDocument,
   removeDraft,
   requestActivation,
-  resolveApiKey,
+  resolveApiKeyOnce,
   resolvePortIn,
   ServiceError,
   saveDraft,
@@ -116,7 +116,7 @@ export function bandwidthRoutes() {
   app.use("/accounts/:accountId/*", async (c, next) => {
     const runtime = c.get("runtime");
     await runtime.refreshClock?.();
-    const user = await resolveApiKey(runtime.db, bearerOf(c.req.header("authorization")), runtime.clock.now());
+    const user = await resolveApiKeyOnce(runtime.db, bearerOf(c.req.header("authorization")), runtime.clock.now());
     if (!user) {
       const body = errorBody("portins", 401, "401", "Send the API key as the Basic password (or a Bearer token).", []);
       return xml(c, 401, body.root, body.content, { "www-authenticate": 'Basic realm="portway"' });

@@ -30,3 +30,4 @@ export * from "./sandbox-clock";
 export * from "./scans";
 export * from "./webhooks";
 export * from "./signing";
+export * from "./public-api-keys";

@@ -1,1 +1,2 @@
+export * from "./api-key-identity";
 export * from "./pending-submissions";
