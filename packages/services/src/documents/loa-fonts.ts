@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,21 +11,15 @@ type LoaFonts = Record<keyof typeof FILES, Uint8Array>;
 
 let cached: Promise<LoaFonts> | null = null;
 
-/** Where the font package may be: resolved by Node from this package, or beside it (a bundled portal). */
+/**
+ * Where the font package may be: beside this package's sources, or under the portal's node_modules when bundled.
+ * The paths are built at run time from a list, so that a bundler's file tracing does not take them for its own.
+ */
 function fontFolders(): string[] {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const folders = [
-    path.resolve(here, "../../node_modules", FONT_PACKAGE),
-    path.resolve(process.cwd(), "node_modules/@portway/services/node_modules", FONT_PACKAGE),
-  ];
-  try {
-    // A name held in a variable, so that a bundler leaves the resolution to Node at run time.
-    const name = `${FONT_PACKAGE}/package.json`;
-    folders.unshift(path.dirname(createRequire(import.meta.url).resolve(name)));
-  } catch {
-    // Not resolvable from here (bundled code): the folders beside are tried.
-  }
-  return folders;
+  const beside = [here, "..", "..", "node_modules", FONT_PACKAGE];
+  const portal = [process.cwd(), "node_modules", "@portway", "services", "node_modules", FONT_PACKAGE];
+  return [beside, portal].map((parts) => parts.reduce((joined, part) => path.resolve(joined, part)));
 }
 
 async function readFont(file: string): Promise<Uint8Array> {
