@@ -1,19 +1,13 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "../../packages/services/src/config/security-headers";
 
 const production = (process.env.PORTWAY_ENV || process.env.NODE_ENV) === "production";
 
-/** Sent with every page and route: no framing, no MIME sniffing, no referrer leaks, no powerful features. */
-export const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
-  },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
-];
+/**
+ * Sent with every page, route and file: no framing, no MIME sniffing, no referrer leaks, no powerful features, HSTS in
+ * production. The Content-Security-Policy, with a nonce per response, is set by proxy.ts.
+ */
+export const securityHeaders = staticSecurityHeaders({ production });
 
 const config: NextConfig = {
   async headers() {

@@ -1,10 +1,14 @@
 import { tooManyRequests } from "@portway/services/auth";
+import { bodyLimits } from "@portway/services/security-headers";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context } from "./trpc";
 
-/** The largest tRPC request body a portal reads; a larger one answers 413 before it is parsed. */
-export const maxTrpcBodyBytes = 1024 * 1024;
+/**
+ * The largest tRPC request body a portal reads (a 3 MB document in base64, or a 2,000,000-character number check, fits);
+ * a larger one answers 413 before it is parsed.
+ */
+export const maxTrpcBodyBytes = bodyLimits.default;
 /** At most this many procedures in one batched request. */
 export const maxTrpcBatch = 20;
 
