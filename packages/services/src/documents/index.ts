@@ -1,3 +1,4 @@
+export * from "./bulk-port-in";
 export * from "./file-name";
 export * from "./loa-document";
 export * from "./serve-document";

@@ -38,7 +38,7 @@ export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): C
       relax_quotes: true,
       skip_empty_lines: true,
       ...(Number.isFinite(maxRecords) ? { to: maxRecords + 1 } : {}),
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     if (error instanceof CsvError) {
       const line = Number((error as CsvError & { lines?: number }).lines ?? 1);
