@@ -2,12 +2,22 @@ import { Client, LnpChecker, PortIn } from "@bandwidth/numbers";
 import type { DbHandle } from "@portway/db";
 import { applyOrderEventAs } from "@portway/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminOf, newKey, openSeededDb, pdfBytes, startApi, testClock } from "./helpers";
+import {
+  adminOf,
+  newKey,
+  openSeededDb,
+  pdfBytes,
+  startApi,
+  startReceiver,
+  testClock,
+  type WebhookReceiver,
+} from "./helpers";
 
 let handle: DbHandle;
 let api: Awaited<ReturnType<typeof startApi>>;
 let key = "";
 let accountId = "";
+let receiver: WebhookReceiver;
 const clock = testClock();
 const partner = { actor: { kind: "PARTNER" as const } };
 
@@ -39,8 +49,10 @@ beforeAll(async () => {
   const admin = await adminOf(handle, "admin@acme.test");
   accountId = admin.accountId;
   key = await newKey(handle, clock, admin);
+  receiver = await startReceiver(handle, clock, admin);
 });
 afterAll(async () => {
+  await receiver.close();
   await api.close();
   await handle.close();
 });
@@ -178,5 +190,10 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     expect(complete.processingStatus).toBe("COMPLETE");
     const activation = await complete.getActivationStatusAsync();
     expect(activation.activationStatus.activatedTelephoneNumbersList.telephoneNumber).toBe(tn);
+
+    // Every event of both Bandwidth journeys verifies at a standardwebhooks receiver.
+    const received = await receiver.deliverAll();
+    expect(received.map((r) => r.type)).toEqual(expect.arrayContaining(["order.foc", "order.status_changed"]));
+    expect(received.filter((r) => !r.verified)).toEqual([]);
   });
 });

@@ -1,6 +1,17 @@
+import { createServer } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDb, type DbHandle } from "@portway/db";
-import { type CustomerIdentity, createApiKey, fixedClock, seedDemoData, seedNumberingData } from "@portway/services";
+import {
+  type CustomerIdentity,
+  createApiKey,
+  createWebhookEndpoint,
+  deliverDueWebhooks,
+  fixedClock,
+  seedDemoData,
+  seedNumberingData,
+  webhookEventTypes,
+} from "@portway/services";
+import { Webhook } from "standardwebhooks";
 import { inject } from "vitest";
 import { type ApiRuntime, createApp } from "../src/app";
 
@@ -62,5 +73,58 @@ export function submissionFor(tns: string[], reference: string) {
     requestedFoc: "2026-12-14T16:00:00.000Z",
     onDemandActivation: false,
     customerOrderRef: reference,
+  };
+}
+
+export interface WebhookReceiver {
+  /** Delivers every due webhook of the account to the receiver; answers everything received so far. */
+  deliverAll(): Promise<{ type: string; verified: boolean }[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A webhook receiver built on the standardwebhooks library, subscribed to every event type of `admin`'s account:
+ * it records whether each request it receives verifies with the endpoint's whsec_ secret.
+ */
+export async function startReceiver(
+  handle: DbHandle,
+  clock: ReturnType<typeof testClock>,
+  admin: CustomerIdentity,
+): Promise<WebhookReceiver> {
+  const received: { type: string; verified: boolean }[] = [];
+  let secret = "";
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    req.on("end", () => {
+      let verified = false;
+      try {
+        new Webhook(secret).verify(body, req.headers as Record<string, string>);
+        verified = true;
+      } catch {
+        verified = false;
+      }
+      received.push({ type: JSON.parse(body).type as string, verified });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const address = server.address();
+  const endpoint = await createWebhookEndpoint(handle.db, clock, admin, {
+    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hooks`,
+    description: "standardwebhooks receiver",
+    eventTypes: [...webhookEventTypes],
+  });
+  secret = endpoint.secret;
+  return {
+    deliverAll: async () => {
+      for (let round = 0; round < 20 && (await deliverDueWebhooks(handle.db, clock)).attempted > 0; round += 1) {
+        // until nothing is due
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,52 +1,28 @@
-import { createServer, type Server } from "node:http";
 import type { DbHandle } from "@portway/db";
-import { applyOrderEventAs, createWebhookEndpoint, deliverDueWebhooks, webhookEventTypes } from "@portway/services";
+import { applyOrderEventAs } from "@portway/services";
 import { createConfig, lintFromString, stringifyYaml } from "@redocly/openapi-core";
 import createClient from "openapi-fetch";
-import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { paths } from "./generated/portway-api";
-import { adminOf, newKey, openSeededDb, pdfBytes, startApi, submissionFor, testClock } from "./helpers";
+import {
+  adminOf,
+  newKey,
+  openSeededDb,
+  pdfBytes,
+  startApi,
+  startReceiver,
+  submissionFor,
+  testClock,
+  type WebhookReceiver,
+} from "./helpers";
 import { generateClientTypes, refreshClientTypes } from "./openapi-client";
 
 let handle: DbHandle;
 let api: Awaited<ReturnType<typeof startApi>>;
 let key: string;
+let receiver: WebhookReceiver;
 const clock = testClock();
 const partner = { actor: { kind: "PARTNER" as const } };
-
-/** A webhook receiver built on the standardwebhooks library: it records whether each request verified. */
-interface Received {
-  type: string;
-  verified: boolean;
-}
-let receiver: Server;
-let received: Received[] = [];
-let webhookSecret = "";
-let receiverUrl = "";
-
-async function startReceiver() {
-  receiver = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => {
-      body += chunk.toString();
-    });
-    req.on("end", () => {
-      let verified = false;
-      try {
-        new Webhook(webhookSecret).verify(body, req.headers as Record<string, string>);
-        verified = true;
-      } catch {
-        verified = false;
-      }
-      received.push({ type: JSON.parse(body).type as string, verified });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", () => resolve()));
-  const address = receiver.address();
-  receiverUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hooks`;
-}
 
 function client() {
   return createClient<paths>({ baseUrl: api.url, headers: { authorization: `Bearer ${key}` } });
@@ -57,17 +33,10 @@ beforeAll(async () => {
   api = await startApi(handle, clock);
   const admin = await adminOf(handle, "admin@acme.test");
   key = await newKey(handle, clock, admin);
-  await startReceiver();
-  const endpoint = await createWebhookEndpoint(handle.db, clock, admin, {
-    url: receiverUrl,
-    description: "journey receiver",
-    eventTypes: [...webhookEventTypes],
-  });
-  webhookSecret = endpoint.secret;
-  received = [];
+  receiver = await startReceiver(handle, clock, admin);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await api.close();
   await handle.close();
 });
@@ -191,12 +160,35 @@ describe("a journey with the generated client", () => {
     });
     expect(list.data?.data.map((o) => o.id)).toEqual([orderId]);
 
+    // A second order goes to COMPLETE: FOC, on-demand activation on the FOC day through the API, numbers activated.
+    const tn2 = "+16172533902";
+    const submission2 = { ...submissionFor([tn2], "API-JOURNEY-2"), onDemandActivation: true };
+    const draft2 = await http.POST("/v1/port-ins", { body: { mode: "draft", submission: submission2 } });
+    const draft2Id = draft2.data && "draftId" in draft2.data ? draft2.data.draftId : "";
+    const loa2 = new FormData();
+    loa2.append("file", new Blob([pdfBytes], { type: "application/pdf" }), "loa.pdf");
+    loa2.append("signedAt", "2026-12-04T15:00:00Z");
+    await http.POST("/v1/drafts/{draftId}/documents", { params: { path: { draftId: draft2Id } }, body: loa2 as never });
+    const submitted2 = await http.POST("/v1/port-ins", { body: { draftId: draft2Id, submission: submission2 } });
+    const order2 = submitted2.data && "orders" in submitted2.data ? (submitted2.data.orders[0]?.id ?? "") : "";
+    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "PARTNER_ACCEPTED", pon: "410000002" });
+    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "CSR_UNAVAILABLE" });
+    await applyOrderEventAs(handle.db, clock, partner, order2, {
+      type: "FOC_RECEIVED",
+      focAt: "2026-12-14T16:00:00.000Z",
+    });
+    clock.set(new Date("2026-12-14T16:05:00Z"));
+    const activate = await http.POST("/v1/port-ins/{id}/activate", { params: { path: { id: order2 } } });
+    expect(activate.response.status).toBe(200);
+    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "TNS_ACTIVATED", tns: [tn2] });
+    const complete = await http.GET("/v1/port-ins/{id}", { params: { path: { id: order2 } } });
+    expect(complete.data?.status).toBe("COMPLETE");
+    expect(complete.data?.tns[0]?.status).toBe("ACTIVATED");
+
     // Every event the journey produced reaches a standardwebhooks receiver, and verifies there.
-    for (let round = 0; round < 10 && (await deliverDueWebhooks(handle.db, clock)).attempted > 0; round += 1) {
-      // deliver until nothing is due
-    }
-    expect(received.length).toBeGreaterThanOrEqual(4);
-    expect(received.map((r) => r.type)).toContain("order.foc");
+    const received = await receiver.deliverAll();
+    expect(received.length).toBeGreaterThanOrEqual(6);
+    expect(received.map((r) => r.type)).toEqual(expect.arrayContaining(["order.foc", "order.status_changed"]));
     expect(received.filter((r) => !r.verified)).toEqual([]);
   });
 });
