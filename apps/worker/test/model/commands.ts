@@ -74,17 +74,27 @@ async function customerAction(
   world: World,
   model: Model,
   order: ModelOrder,
-  kind: CustomerActionKind,
+  kind: Exclude<CustomerActionKind, "SUBMIT">,
   label: string,
-  action: () => Promise<unknown>,
+  action: () => Promise<{ status: string; version: number }>,
 ) {
   const before = await userHistoryCount(world, order.id);
   let outcome: string;
   try {
-    await action();
+    const result = await action();
     order.accepted.push({ kind, at: world.loop.clock.now().toISOString() });
     outcome = "accepted";
+    // The model's prediction: one transition, to a status the action can lead to from where the order was.
+    const allowed = EXPECTED_STATUS[kind](order.status);
+    if (result.version !== order.version + 1 || !allowed.includes(result.status)) {
+      throw new Error(
+        `${label}: accepted from ${order.status} v${order.version} into ${result.status} v${result.version}; the model expects v${order.version + 1} in ${allowed.join(" or ")}`,
+      );
+    }
   } catch (error) {
+    if (error instanceof Error && error.message.startsWith(`${label}: accepted`)) {
+      throw error;
+    }
     if (!(error instanceof ServiceError)) {
       throw new Error(`${label}: unexpected error (a 500 in the portal): ${String(error)}`);
     }
@@ -95,6 +105,15 @@ async function customerAction(
   }
   await afterStep(world, model, `${label} -> ${outcome}`);
 }
+
+/** Where an accepted customer action may take an order (a short-notice request leaves the status as it is). */
+const EXPECTED_STATUS: Record<Exclude<CustomerActionKind, "SUBMIT">, (from: string) => string[]> = {
+  EDIT: (from) => [from, "CSR_REVIEW"],
+  RESCHEDULE: (from) => (from === "FOC" ? ["SUPP_PENDING", "FOC"] : [from, "CSR_REVIEW"]),
+  CANCEL: (from) => ["SUPP_PENDING", "CANCELLED", ...(from === "FOC" ? ["FOC"] : [])],
+  RESUBMIT: () => ["CSR_REVIEW", "SUBMITTED"],
+  ACTIVATE: () => ["FOC", "COMPLETE"],
+};
 
 function baseVersion(order: ModelOrder) {
   return order.version;
@@ -211,7 +230,7 @@ class EditCommand implements Command {
     const order = model.orders[this.target] as ModelOrder;
     const changes = await this.changes(world, order);
     await customerAction(world, model, order, "EDIT", this.toString(), async () => {
-      await editOrder(world.loop.handle.db, world.loop.clock, customer(world), {
+      const result = await editOrder(world.loop.handle.db, world.loop.clock, customer(world), {
         orderId: order.id,
         baseVersion: baseVersion(order),
         changes,
@@ -219,6 +238,7 @@ class EditCommand implements Command {
       if (this.kind === "dropTn" && Array.isArray(changes.tns)) {
         order.tns = changes.tns as string[];
       }
+      return result;
     });
   }
   toString() {
