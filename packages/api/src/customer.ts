@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { customerAccountRouter } from "./customer/account";
 import { customerApiKeysRouter } from "./customer/api-keys";
+import { customerBulkRouter } from "./customer/bulk";
 import { customerDocumentsRouter } from "./customer/documents";
 import { customerDraftsRouter } from "./customer/drafts";
 import { customerFocRouter } from "./customer/foc";
@@ -32,6 +33,7 @@ export const customerRouter = router({
   foc: customerFocRouter,
   account: customerAccountRouter,
   signing: customerSigningRouter,
+  bulk: customerBulkRouter,
 });
 
 export type CustomerRouter = typeof customerRouter;

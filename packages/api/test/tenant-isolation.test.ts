@@ -306,7 +306,22 @@ const table: Record<string, Check> = {
   },
   "signing.list": { kind: "notFound", call: (c) => c.signing.list({ orderId: victim.orderId }) },
   "signing.revoke": { kind: "notFound", call: (c) => c.signing.revoke({ id: victim.signingRequestId }) },
+  "bulk.template": { kind: "scoped", call: (c) => c.bulk.template() },
+  // Another account's TN in a bulk file is "in an active order", never whose or which.
+  "bulk.preview": { kind: "scoped", call: (c) => c.bulk.preview(bulkFile()) },
+  "bulk.submit": { kind: "scoped", call: (c) => c.bulk.submit({ ...bulkFile(), mode: "SUBMIT" }) },
 };
+
+/** A bulk file with the victim's TN and BTN. */
+function bulkFile() {
+  const header = "tn,btn,house_number,street,city,state,zip,authorizing_person";
+  const row = `${victim.tn},${victim.tn},1,Harbor Way,Boston,MA,02110,Evil`;
+  return {
+    fileName: "x.csv",
+    contentBase64: Buffer.from(`${header}\n${row}\n`).toString("base64"),
+    reference: "EVIL-BULK",
+  };
+}
 
 describe("tenant isolation", () => {
   it("has an entry for every customer procedure", () => {
