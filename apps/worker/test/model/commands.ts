@@ -200,6 +200,7 @@ class EditCommand implements Command {
           | { accountNumber?: string; serviceAddress?: { houseNumber?: string; streetName?: string; zip?: string } }
           | undefined;
         if (!record?.accountNumber || !record.serviceAddress) {
+          // No CSR yet: the customer changes what they can (the unit).
           return { serviceAddress: { unit: `Suite ${this.n}` } };
         }
         return {
@@ -242,7 +243,7 @@ class EditCommand implements Command {
     });
   }
   toString() {
-    return `edit(#${this.target}, ${this.kind}${this.kind === "adoptCsr" || this.kind === "dropTn" ? "" : ` ${this.n}`})`;
+    return `edit(#${this.target}, ${this.kind} ${this.n})`;
   }
 }
 
