@@ -9,6 +9,7 @@ export const customerNav = [
   { href: "/", label: "Home" },
   { href: "/orders", label: "Orders" },
   { href: "/orders/new", label: "New port-in" },
+  { href: "/orders/bulk", label: "Bulk port-in" },
   { href: "/check", label: "Check numbers" },
   { href: "/notifications", label: "Notifications" },
   { href: "/account", label: "Account" },
