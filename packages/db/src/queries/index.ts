@@ -14,6 +14,7 @@ export * from "./dead-letters";
 export * from "./demo";
 export * from "./dispatch";
 export * from "./drafts";
+export * from "./edit-rules";
 export * from "./heartbeats";
 export * from "./idempotency";
 export * from "./notifications";
