@@ -23,6 +23,7 @@ import {
 import { isCivilDate } from "@portway/domain";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
+import { weakPasswordReason } from "../auth/password-policy";
 import { invalid, notFound, ServiceError } from "../errors";
 import { recordStaffAct, type StaffAct } from "../staff/audit";
 
@@ -52,7 +53,12 @@ export const createUserInput = z.object({
   name: z.string().trim().min(1, { message: "Enter the user's name." }).max(120),
   email: z.email({ message: "Enter a valid email address." }).trim().toLowerCase(),
   role: z.enum(["admin", "member"]),
-  password: z.string().min(12, { message: "The first password needs at least 12 characters." }).max(128),
+  password: z.string().superRefine((password, ctx) => {
+    const weak = weakPasswordReason(password);
+    if (weak) {
+      ctx.addIssue({ code: "custom", message: weak });
+    }
+  }),
 });
 
 export const changeRoleInput = z.object({ accountId, userId: z.string().min(1), role: z.enum(["admin", "member"]) });

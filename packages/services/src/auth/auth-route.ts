@@ -50,6 +50,19 @@ export async function handleAuthRequest(request: Request, options: AuthRouteOpti
     await options.throttle.failed(address, email);
   } else if (response.ok && email) {
     await options.throttle.succeeded(email);
+    return withoutToken(response);
   }
   return response;
+}
+
+/** The session lives in its HttpOnly cookie only: the token is taken out of the JSON a script could read. */
+async function withoutToken(response: Response): Promise<Response> {
+  if (!(response.headers.get("content-type") ?? "").includes("application/json")) {
+    return response;
+  }
+  const body = (await response.json()) as Record<string, unknown>;
+  delete body.token;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(body), { status: response.status, headers });
 }

@@ -2,10 +2,12 @@ import { authAccounts, authSessions, authUsers, authVerifications, type Db, find
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
 import { eq } from "drizzle-orm";
 import { isDemoPassword } from "../demo/credentials";
 import type { Identity } from "../identity";
 import { resolveApiKey } from "../notifications/api-keys";
+import { isReservedName, minPasswordLength, weakPasswordReason } from "./password-policy";
 
 export type Portal = "customer" | "admin";
 
@@ -51,7 +53,12 @@ export function createAuth(options: AuthOptions) {
     session: { modelName: "authSessions", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     account: { modelName: "authAccounts" },
     verification: { modelName: "authVerifications" },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: minPasswordLength,
+      maxPasswordLength: 128,
+    },
     advanced: { cookiePrefix: `portway-${portal}` },
     telemetry: { enabled: false },
     // better-auth's limiter counts per process and keys on X-Forwarded-For, which any client sets: sign-in is
@@ -60,6 +67,24 @@ export function createAuth(options: AuthOptions) {
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/change-password") {
+          const body = (ctx.body ?? {}) as { newPassword?: unknown };
+          const weak = typeof body.newPassword === "string" ? weakPasswordReason(body.newPassword) : null;
+          if (weak) {
+            throw new APIError("BAD_REQUEST", { message: weak });
+          }
+          // A new password ends every other session: whoever knew the old one is signed out.
+          return { context: { ...ctx, body: { ...(ctx.body as object), revokeOtherSessions: true } } };
+        }
+        if (ctx.path === "/update-user") {
+          const name = (ctx.body as { name?: unknown } | undefined)?.name;
+          if (typeof name === "string" && isReservedName(name)) {
+            throw new APIError("BAD_REQUEST", {
+              message: `“${name.trim()}” names Portway or its partner: choose your own name.`,
+            });
+          }
+          return;
+        }
         if (ctx.path !== "/sign-in/email") {
           return;
         }
@@ -69,16 +94,28 @@ export function createAuth(options: AuthOptions) {
             message: "Demo passwords are refused in production: set a real password for this user.",
           });
         }
-        if (typeof body.email === "string") {
-          const rows = await db
-            .select({ kind: authUsers.kind })
-            .from(authUsers)
-            .where(eq(authUsers.email, body.email.toLowerCase()))
-            .limit(1);
-          const kind = rows[0]?.kind;
-          if (kind && kind !== portalKind[portal]) {
-            throw new APIError("FORBIDDEN", { message: wrongPortalMessage[portal] });
-          }
+      }),
+      // Which portal a user belongs to is said only once the password is right, so the message names no account
+      // to someone guessing emails; the session just made is removed again.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") {
+          return;
+        }
+        const returned = ctx.context.returned as { token?: unknown; user?: { email?: unknown } } | undefined;
+        const email = typeof returned?.user?.email === "string" ? returned.user.email : null;
+        if (!email || typeof returned?.token !== "string") {
+          return;
+        }
+        const rows = await db
+          .select({ kind: authUsers.kind })
+          .from(authUsers)
+          .where(eq(authUsers.email, email.toLowerCase()))
+          .limit(1);
+        const kind = rows[0]?.kind;
+        if (kind && kind !== portalKind[portal]) {
+          await ctx.context.internalAdapter.deleteSession(returned.token);
+          deleteSessionCookie(ctx);
+          throw new APIError("FORBIDDEN", { message: wrongPortalMessage[portal] });
         }
       }),
     },
@@ -127,4 +164,5 @@ export * from "./auth-route";
 export * from "./client-address";
 export * from "./http";
 export * from "./limits";
+export * from "./password-policy";
 export * from "./portal-runtime";

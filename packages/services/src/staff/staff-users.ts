@@ -17,14 +17,17 @@ import {
 import { textInput, userIdInput } from "@portway/domain";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { z } from "zod";
+import { weakPasswordReason } from "../auth/password-policy";
 import type { Clock } from "../clock";
 import { invalid, notFound, ServiceError } from "../errors";
 import { recordAudit } from "./audit";
 
-const password = z
-  .string()
-  .min(12, { message: "Use at least 12 characters." })
-  .max(128, { message: "Use at most 128 characters." });
+const password = z.string().superRefine((value, ctx) => {
+  const weak = weakPasswordReason(value);
+  if (weak) {
+    ctx.addIssue({ code: "custom", message: weak });
+  }
+});
 
 export const createStaffUserInput = z.object({
   name: textInput(120, "The name").min(1, { message: "Enter the name." }),

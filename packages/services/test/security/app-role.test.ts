@@ -1,5 +1,4 @@
 import { createDb, type DbHandle } from "@portway/db";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 let handle: DbHandle;
@@ -13,7 +12,7 @@ afterAll(async () => {
 
 /** Runs `sql` as the apps' role (the migrations created it) in a transaction that is rolled back. */
 async function asAppRole(sql: string): Promise<{ ok: true } | { ok: false; code: string }> {
-  const client: pg.PoolClient = await handle.pool.connect();
+  const client = await handle.pool.connect();
   try {
     await client.query("begin");
     await client.query("set local role portway_app");
