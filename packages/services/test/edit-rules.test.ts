@@ -73,10 +73,11 @@ async function expectRefused(
 
 describe("an edit before FOC is validated as the submission of the order it would produce", () => {
   it("refuses to grow an AUTOMATED order to 700 TNs: the port type would change", async () => {
-    const order = await pendingOrder(tnRange("617253", 6000, 2), "EDIT-700");
+    // A block of the same carrier (Atlantic Telephone, off-net) that no other test uses.
+    const order = await pendingOrder(tnRange("212573", 0, 2), "EDIT-700");
     const error = await expectRefused(
       order,
-      { tns: tnRange("617253", 6000, 700) },
+      { tns: tnRange("212573", 0, 700) },
       { field: "tns", code: "EDIT_CHANGES_PORT_TYPE" },
     );
     expect(error.issues.find((i) => i.code === "EDIT_CHANGES_PORT_TYPE")?.message).toContain("PROJECT");

@@ -69,7 +69,7 @@ describe("an on-net-only account (finding 14)", () => {
   it("is refused off-net numbers, and may submit on-net ones", async () => {
     await updateCustomerAccount(handle.db, blue.accountId, { onNetOnly: true });
     try {
-      const offNet = submissionData(tnRange("617253", 7100, 2), "RULES-ONNET-ONLY-OFF");
+      const offNet = submissionData(tnRange("212573", 1000, 2), "RULES-ONNET-ONLY-OFF");
       const draft = await draftWithLoa(handle.db, blue, offNet);
       const error = await failure(submitPortRequest(handle.db, clock, blue, { draftId: draft.id, submission: offNet }));
       expect(error.kind).toBe("INVALID");
@@ -85,7 +85,8 @@ describe("an on-net-only account (finding 14)", () => {
 
 describe("one LSP account is one order (finding 16)", () => {
   it("keeps 5,001 TNs of one account in one order and refuses it as over 5,000, instead of a 5,000 and a 1", async () => {
-    const data = submissionData(tnRange("617253", 0, 5001), "RULES-5001", { requestedFoc: undefined });
+    // 212-568: an off-net block of Atlantic Telephone that no other test uses, so all 5,001 are free.
+    const data = submissionData(tnRange("212568", 0, 5001), "RULES-5001", { requestedFoc: undefined });
     const preview = await previewSubmission(handle.db, clock, acme, { submission: data });
     expect(preview.orders.map((o) => o.tns.length)).toEqual([5001]);
     expect(codes(preview.errors)).toContain("tns:TOO_MANY_TNS");
