@@ -4,6 +4,7 @@
  *
  *   cd apps/worker && ../../node_modules/.bin/tsx bench/model-run.ts --seed 14014 --runs 40 [--commands 60]
  *     [--shrink-seconds 300] [--verbose]
+ *   ... --seed N --runs R --path P --replay-path Q   replays one reported failure (as printed with it)
  *
  * Prints the seed, runs, steps, failures and each shrunk counterexample; after a failure it goes on with the next
  * seed (replay a failure with its seed).
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "40" },
     commands: { type: "string", default: "60" },
     "shrink-seconds": { type: "string", default: "300" },
+    path: { type: "string" },
+    "replay-path": { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -50,7 +53,9 @@ try {
     seed,
     runs,
     maxCommands,
-    keepGoing: true,
+    keepGoing: values.path === undefined,
+    ...(values.path ? { path: values.path } : {}),
+    ...(values["replay-path"] ? { replayPath: values["replay-path"] } : {}),
     shrinkBudgetMs: Number(values["shrink-seconds"]) * 1000,
     onFailure: (failure) => console.log(formatFailure(failure)),
   });

@@ -15,14 +15,18 @@ export interface ModelRunOptions {
   keepGoing?: boolean;
   /** Time spent shrinking one failure; after it the smallest failing sequence found so far is reported. */
   shrinkBudgetMs?: number;
+  /** fast-check's path and the commands' replay path of a reported failure: with its seed, replay that case. */
+  path?: string;
+  replayPath?: string;
   /** Told about each failure as soon as it is shrunk. */
   onFailure?: (failure: ModelFailure) => void;
 }
 
 export interface ModelFailure {
   seed: number;
-  /** fast-check's replay path of the shrunk case (with the seed). */
+  /** fast-check's replay path of the shrunk case (with the seed), and the commands' own replay path. */
   path: string | null;
+  replayPath: string | null;
   shrinks: number;
   /** The shrunk sequence as it ran, one step a line with what the product answered. */
   steps: string[];
@@ -72,7 +76,11 @@ export async function runModel(world: World, options: ModelRunOptions): Promise<
     const budget = options.shrinkBudgetMs ?? 120_000;
     const property = fc.asyncProperty(
       firstSubmit,
-      fc.commands([commandArbitrary], { maxCommands: options.maxCommands, size: "max" }),
+      fc.commands([commandArbitrary], {
+        maxCommands: options.maxCommands,
+        size: "max",
+        ...(options.replayPath ? { replayPath: options.replayPath } : {}),
+      }),
       async (first, cmds) => {
         if (shrinking && Date.now() - failedAt > budget) {
           // The shrink budget is spent: every further candidate counts as passing, so the smallest failure stands.
@@ -122,6 +130,7 @@ export async function runModel(world: World, options: ModelRunOptions): Promise<
     const details = await fc.check(property, {
       seed,
       numRuns: options.runs - report.runs,
+      ...(options.path ? { path: options.path } : {}),
       ...(left !== undefined ? { interruptAfterTimeLimit: left } : {}),
     });
     report.runs += details.numRuns;
@@ -133,6 +142,7 @@ export async function runModel(world: World, options: ModelRunOptions): Promise<
     const found = {
       seed,
       path: details.counterexamplePath,
+      replayPath: /replayPath="([^"]*)"/.exec(String(details.counterexample?.[1] ?? ""))?.[1] ?? null,
       shrinks: details.numShrinks,
       steps: failure.steps,
       error: failure.error,
@@ -161,7 +171,7 @@ export function formatReport(report: ModelRunReport) {
 
 export function formatFailure(failure: ModelFailure) {
   return [
-    `failure (seed ${failure.seed}, path ${failure.path}, shrunk ${failure.shrinks} times), ${failure.steps.length} steps:`,
+    `failure (seed ${failure.seed}, path ${failure.path}, replay path ${failure.replayPath}, shrunk ${failure.shrinks} times), ${failure.steps.length} steps:`,
     ...failure.steps.map((step) => `  ${step}`),
     failure.error,
   ].join("\n");
