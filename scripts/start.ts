@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb } from "@portway/db";
+import { createDb, embeddedAppDatabaseUrl } from "@portway/db";
 import {
   checkReachable,
   DatabaseStartupError,
@@ -47,6 +47,8 @@ interface Service {
   args: string[];
   port: number;
   healthPath: string;
+  /** Its own DATABASE_URL instead of the apps' one. */
+  databaseUrl?: string;
 }
 
 function readStartConfig(env: NodeJS.ProcessEnv) {
@@ -212,10 +214,15 @@ async function main() {
   if (!config.dev) {
     await buildPortals(root, appEnv, log);
   }
-  const databaseUrl = await prepareDatabase(config);
-  const childEnv: NodeJS.ProcessEnv = { ...appEnv, DATABASE_URL: databaseUrl };
+  // The owner migrates and seeds; the apps connect as the least-privilege role the migrations create: with
+  // DATABASE_URL, a login of that role (MIGRATION_DATABASE_URL the owner's, else DATABASE_URL migrates too); with
+  // the embedded server, its role portway_app.
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL || (await prepareDatabase(config));
+  if (process.env.MIGRATION_DATABASE_URL) {
+    await checkReachable(ownerUrl);
+  }
 
-  const handle = createDb(databaseUrl, { max: 2, applicationName: "portway-start" });
+  const handle = createDb(ownerUrl, { max: 2, applicationName: "portway-start" });
   try {
     await migrateDatabase(handle.db);
     const numbering = await seedNumberingData(handle.db);
@@ -233,6 +240,8 @@ async function main() {
   } finally {
     await handle.close();
   }
+  const databaseUrl = config.databaseUrl ?? (await embeddedAppDatabaseUrl(ownerUrl));
+  const childEnv: NodeJS.ProcessEnv = { ...appEnv, DATABASE_URL: databaseUrl };
 
   const nextBin = (app: string) => path.join(root, "apps", app, "node_modules", ".bin", "next");
   const tsxBin = (app: string) => path.join(root, "apps", app, "node_modules", ".bin", "tsx");
@@ -249,6 +258,8 @@ async function main() {
           args: ["src/main.ts"],
           port: config.ports.simulator,
           healthPath: "/health",
+          // The sandbox partner keeps its own schema, which it creates itself: it is not one of the apps.
+          databaseUrl: ownerUrl,
         },
       ];
   const services: Service[] = [
@@ -286,7 +297,9 @@ async function main() {
       healthPath: "/api/health",
     },
   ];
-  const children = services.map((service) => spawnService(service, childEnv));
+  const children = services.map((service) =>
+    spawnService(service, service.databaseUrl ? { ...childEnv, DATABASE_URL: service.databaseUrl } : childEnv),
+  );
   registerShutdownHook(async () => {
     log("Stopping Portway…");
     await stopChildren(children);

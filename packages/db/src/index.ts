@@ -1,3 +1,4 @@
+export * from "./app-role";
 export * from "./client";
 export * from "./queries/index";
 export * from "./schema/index";
