@@ -45,7 +45,7 @@ function customerCall(request: Request, identity: Identity | null = customer, h:
 
 async function newUserInput(email: string) {
   const accountId = (await handle.pool.query("select id from customer_accounts where slug = 'acme-voice'")).rows[0].id;
-  return { accountId, name: "Mallory", email, role: "admin", password: "a long enough password" };
+  return { accountId, name: "Mallory", email, role: "member", password: "a long enough password" };
 }
 
 async function userExists(email: string) {

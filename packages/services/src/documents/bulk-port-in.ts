@@ -1,5 +1,13 @@
 import type { Db, DbOrTx } from "@portway/db";
-import { easternToInstant, type FieldIssue, type OrderDraft, parseTn, US_STATES } from "@portway/domain";
+import {
+  base64Input,
+  easternToInstant,
+  type FieldIssue,
+  type OrderDraft,
+  parseTn,
+  requiredText,
+  US_STATES,
+} from "@portway/domain";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Clock } from "../clock";
@@ -44,14 +52,13 @@ const REQUIRED: readonly Column[] = [
 export const BULK_MAX_ROWS = 20_000;
 
 export const bulkFileInput = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: requiredText(200, "The file name"),
   /** The CSV or XLSX file, base64-encoded (at most 3 MB). */
-  contentBase64: z
-    .string()
-    .min(1, { message: "Choose a file first." })
-    .max(Math.ceil((3 * 1024 * 1024 * 4) / 3) + 8, { message: "The file may be at most 3 MB." }),
+  contentBase64: base64Input(Math.ceil((3 * 1024 * 1024 * 4) / 3) + 8, "The file (at most 3 MB)").min(1, {
+    message: "Choose a file first.",
+  }),
   /** The customer order reference the orders take (each LSP account's gets a suffix). */
-  reference: z.string().trim().min(1, { message: "Customer order reference is required." }).max(56),
+  reference: requiredText(56, "Customer order reference"),
 });
 export type BulkFileInput = z.infer<typeof bulkFileInput>;
 
