@@ -169,6 +169,25 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     );
     expect(namespaced.status).toBe(201);
     expect(await namespaced.text()).toContain("<ProcessingStatus>DRAFT</ProcessingStatus>");
+    const check = (body: string) =>
+      fetch(`${api.url}/v1.0/accounts/${accountId}/lnpchecker?fullCheck=true`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/xml" },
+        body,
+      });
+    // Any form of the request is read (here with a namespace, the full parser's path); strange content is refused.
+    const lenient = await check(
+      '<NumberPortabilityRequest xmlns:xsd="http://www.w3.org/2001/XMLSchema"><TnList><Tn>+16172533963</Tn><Tn>16172533964</Tn></TnList></NumberPortabilityRequest>',
+    );
+    expect(lenient.status).toBe(200);
+    expect(await lenient.text()).toContain("<Tn>6172533964</Tn>");
+    const stray = await check(
+      "<NumberPortabilityRequest><TnList><Tn>6172533963</Tn><X>1</X></TnList></NumberPortabilityRequest>",
+    );
+    expect(stray.status).toBe(400);
+    const broken = await check("<NumberPortabilityRequest><TnList><Tn>6172533963</TnList>");
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain("<NumberPortabilityResponse>");
   });
 
   it("completes an order the partner activated", async () => {
