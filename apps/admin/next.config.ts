@@ -1,13 +1,24 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "../../packages/services/src/config/security-headers";
 
 const production = (process.env.PORTWAY_ENV || process.env.NODE_ENV) === "production";
 
 /**
  * Sent with every page, route and file: no framing, no MIME sniffing, no referrer leaks, no powerful features, HSTS in
- * production. The Content-Security-Policy, with a nonce per response, is set by proxy.ts.
+ * production (the same list as staticSecurityHeaders of the services' security-headers, which the portal-headers test
+ * holds them to; a config file imports no workspace source). The Content-Security-Policy, with a nonce per response,
+ * is set by proxy.ts.
  */
-export const securityHeaders = staticSecurityHeaders({ production });
+export const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=()",
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+];
 
 const config: NextConfig = {
   async headers() {

@@ -24,6 +24,8 @@ describe("security headers on both portals (M8)", () => {
       expect(byKey.get("x-content-type-options")).toBe("nosniff");
       expect(byKey.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(byKey.get("permissions-policy")).toContain("camera=()");
+      // The config's list is the one of the shared module (outside production here).
+      expect(all?.headers).toEqual(staticSecurityHeaders({ production: false }));
     });
 
     it(`${portal}: each response gets a nonce CSP with frame-ancestors 'none', a new nonce every time`, () => {
