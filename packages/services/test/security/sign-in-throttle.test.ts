@@ -8,6 +8,7 @@ import {
   peerAddressHeader,
   SignInThrottle,
 } from "../../src/auth/index";
+import { readTrustedProxyHops } from "../../src/config/portal-env";
 import { createCustomerAccount, createCustomerUser } from "../../src/index";
 
 const baseURL = "http://localhost:3000";
@@ -134,5 +135,13 @@ describe("sign-in throttling (M4)", () => {
       }),
     );
     expect(response.status).toBe(413);
+  });
+
+  it("reads TRUSTED_PROXY_HOPS: 0 unless set, a small whole number, else a one-line configuration error", () => {
+    expect(readTrustedProxyHops({})).toBe(0);
+    expect(readTrustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
+    for (const bad of ["-1", "1.5", "eleven", "99"]) {
+      expect(() => readTrustedProxyHops({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
   });
 });
