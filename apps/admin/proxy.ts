@@ -2,6 +2,8 @@ import { bodyLimits, contentSecurityPolicy, newNonce } from "@portway/services/s
 import { type NextRequest, NextResponse } from "next/server";
 
 const production = (process.env.PORTWAY_ENV || process.env.NODE_ENV) === "production";
+/** Routes that serve stored files (documents, a signing link's letter): they set their own sandbox policy. */
+const filePaths = /^\/(documents\/[^/]+|sign\/[^/]+\/loa)$/;
 
 /**
  * Every request: a body larger than its route's limit is refused from its Content-Length (the auth routes' limit is
@@ -23,7 +25,9 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", policy);
+  if (!filePaths.test(request.nextUrl.pathname)) {
+    response.headers.set("content-security-policy", policy);
+  }
   return response;
 }
 
