@@ -3,7 +3,7 @@ import { check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid }
 import { customerAccounts } from "./accounts";
 import { authUsers } from "./auth";
 import { documents } from "./collaboration";
-import { portDrafts, portOrders } from "./orders";
+import { portOrders } from "./orders";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
@@ -19,7 +19,8 @@ export const signingRequests = pgTable(
       .notNull()
       .references(() => customerAccounts.id),
     orderId: uuid("order_id").references(() => portOrders.id),
-    draftId: uuid("draft_id").references(() => portDrafts.id, { onDelete: "set null" }),
+    /** No foreign key: a draft is deleted when it is submitted, and its orders are found by it (port_requests.draft_id). */
+    draftId: uuid("draft_id"),
     tokenSha256: text("token_sha256").notNull(),
     signerName: text("signer_name").notNull(),
     signerEmail: text("signer_email").notNull(),
