@@ -8,6 +8,7 @@ import {
   listSigningRequests,
   openSigningLink,
   revokeSigningLink,
+  saveDraft,
   seedDemoData,
   seedNumberingData,
   sendSigningLink,
@@ -185,5 +186,21 @@ describe("signing an LOA by link", () => {
       .from(signingRequests)
       .where(eq(signingRequests.signerEmail, "http@example.com"));
     expect(row).toMatchObject({ status: "SIGNED", signerIp: "198.51.100.4", signerUserAgent: "Test/1.0" });
+  });
+
+  it("sends a link from a draft; signed after the draft was submitted, the letter lands on its order", async () => {
+    const data = submissionData(tnRange("312286", 5950, 2), "SIGN-DRAFT-1");
+    const draft = await saveDraft(handle.db, clock, acme, { data });
+    await sendSigningLink(handle.db, clock, acme, { draftId: draft.id, ...signer, signerEmail: "draft@example.com" });
+    const token = await tokenSentTo("draft@example.com");
+    const submitted = await submitPortRequest(handle.db, clock, acme, { draftId: draft.id, submission: data });
+    const draftOrderId = submitted.orders[0]?.id ?? "";
+    const signed = await signWithLink(handle.db, clock, {
+      token,
+      ...browser,
+      signing: { signedName: "Dana Harbor", signature: { kind: "TYPED", text: "Dana Harbor" }, agree: true },
+    });
+    const [document] = await handle.db.select().from(documents).where(eq(documents.id, signed.documentId));
+    expect(document).toMatchObject({ orderId: draftOrderId, kind: "LOA" });
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { portOrders, signingRequests } from "../schema/index";
+import { portOrders, portRequests, signingRequests } from "../schema/index";
 
 export type SigningRequestRow = typeof signingRequests.$inferSelect;
 
@@ -118,4 +118,14 @@ export async function findAccountPendingSignatures(db: DbOrTx, accountId: string
       ),
     )
     .orderBy(desc(signingRequests.createdAt));
+}
+
+/** The orders a draft became when it was submitted (its port request names the draft). */
+export async function findOrdersOfSubmittedDraft(db: DbOrTx, where: { accountId: string; draftId: string }) {
+  return db
+    .select({ id: portOrders.id })
+    .from(portOrders)
+    .innerJoin(portRequests, eq(portRequests.id, portOrders.portRequestId))
+    .where(and(eq(portRequests.accountId, where.accountId), eq(portRequests.draftId, where.draftId)))
+    .orderBy(portOrders.sequence);
 }

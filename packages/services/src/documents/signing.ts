@@ -4,6 +4,7 @@ import {
   type DbOrTx,
   findDraft,
   findOrderRow,
+  findOrdersOfSubmittedDraft,
   findSigningRequest,
   findSigningRequestByToken,
   findSigningRequests,
@@ -282,7 +283,14 @@ export async function signWithLink(
     if (closed || !row) {
       throw closed ?? notFound("The signing link");
     }
-    const order = row.orderId ? await findOrderRow(tx, { orderId: row.orderId, accountId: row.accountId }) : null;
+    const draftAlive = row.draftId ? await findDraft(tx, { draftId: row.draftId, accountId: row.accountId }) : null;
+    // A draft submitted while its link was out: the letter goes to the orders it became.
+    const submitted =
+      row.draftId && !draftAlive
+        ? await findOrdersOfSubmittedDraft(tx, { accountId: row.accountId, draftId: row.draftId })
+        : [];
+    const orderId = row.orderId ?? submitted[0]?.id ?? null;
+    const order = orderId ? await findOrderRow(tx, { orderId, accountId: row.accountId }) : null;
     if (order && isTerminalStatus(order.status as OrderStatus)) {
       throw new ServiceError(
         "PRECONDITION",
@@ -291,7 +299,6 @@ export async function signWithLink(
         "token",
       );
     }
-    const draftAlive = row.draftId ? await findDraft(tx, { draftId: row.draftId, accountId: row.accountId }) : null;
     if (!order && !draftAlive) {
       throw new ServiceError(
         "PRECONDITION",
@@ -314,9 +321,8 @@ export async function signWithLink(
         unsignedSha256: row.unsignedSha256,
       }),
     );
-    const document = await insertDocument(tx, {
+    const file = {
       accountId: row.accountId,
-      orderId: order?.id ?? null,
       draftId: order ? null : row.draftId,
       kind: "LOA",
       fileName: row.fileName.replace(/\.pdf$/, "-signed.pdf"),
@@ -327,7 +333,12 @@ export async function signWithLink(
       signedAt: now,
       uploadedBy: null,
       createdAt: now,
-    });
+    };
+    const document = await insertDocument(tx, { ...file, orderId: order?.id ?? null });
+    // Every other order of the submitted draft's port request gets its copy of the same letter.
+    for (const other of submitted.slice(1)) {
+      await insertDocument(tx, { ...file, orderId: other.id });
+    }
     await updateSigningRequest(tx, row.id, {
       status: "SIGNED",
       signedAt: now,
