@@ -22,6 +22,8 @@ declare module "@bandwidth/numbers" {
     getHistoryAsync(): Promise<Parsed[]>;
     getTnsAsync(): Promise<Parsed>;
     getTotalsAsync(): Promise<Parsed[]>;
+    getAreaCodesAsync(): Promise<Parsed[]>;
+    getNpaNxxAsync(): Promise<Parsed[]>;
     getActivationStatusAsync(): Promise<Parsed>;
     createFileAsync(file: Buffer, mediaType?: string): Promise<string>;
     getFilesAsync(metadata?: boolean): Promise<Parsed>;

@@ -99,6 +99,10 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     expect(history.map((h) => h.status)).toContain("SUBMITTED");
     const tns = await got.getTnsAsync();
     expect(tns).toMatchObject({ count: 1, telephoneNumber: tn });
+    expect(await got.getAreaCodesAsync()).toEqual([{ areaCode: 617, count: 1 }]);
+    expect(await got.getNpaNxxAsync()).toEqual([{ "nPA-NXX": 617253, count: 1 }]);
+    // The SDK reads totals as TelephoneDetailsReports; the spec's Quantity/Count comes back as [undefined].
+    expect(await got.getTotalsAsync()).toEqual([undefined]);
 
     // GET-then-PUT with the SDK's shortened ZIP and account number is refused, never sent to the carrier.
     const orderId = String(got.orderId);

@@ -701,6 +701,26 @@ export function bandwidthRoutes() {
     }),
   );
 
+  /** TNs counted by area code or by NPA-NXX, as TelephoneDetailsReports. */
+  const reportBy = (element: "AreaCode" | "NPA-NXX", digits: number) =>
+    guarded("portins", async (c) => {
+      const resolved = await orderOf(c);
+      const tns =
+        resolved.kind === "draft"
+          ? ((await getDraft(c.get("runtime").db, c.get("caller").owner, resolved.draftId)).data.tns ?? [])
+          : (await detailOf(c, resolved.orderId)).tns.map((t) => t.tn);
+      const counts = new Map<string, number>();
+      for (const tn of tns) {
+        const key = (tenDigits(tn) ?? tn).slice(0, digits);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return xml(c, 200, "TelephoneDetailsReports", {
+        TelephoneDetailsReport: [...counts].map(([key, count]) => ({ [element]: key, Count: String(count) })),
+      });
+    });
+  app.get("/accounts/:accountId/portins/:id/areaCodes", reportBy("AreaCode", 3));
+  app.get("/accounts/:accountId/portins/:id/npaNxx", reportBy("NPA-NXX", 6));
+
   const activationBody = (detail: Awaited<ReturnType<typeof detailOf>>) => ({
     ActivationStatus: {
       ...(detail.order.activationDueAt ? { AutoActivationDate: detail.order.activationDueAt.toISOString() } : {}),
