@@ -43,7 +43,7 @@ describe("available actions", () => {
     });
     const actions = byAction(waiting);
     expect(actions.CANCEL?.allowed).toBe(false);
-    expect(actions.CANCEL?.reason).toMatch(/waiting for the losing carrier/);
+    expect(actions.CANCEL?.reason).toMatch(/waiting for its answer/);
   });
 
   it("a terminal order allows nothing", () => {

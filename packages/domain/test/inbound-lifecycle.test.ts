@@ -107,7 +107,7 @@ describe("finding 11: project ports activate at 11:30 ET whatever time was asked
 describe("finding 12: on-demand re-plan after a SUPP targets the end of the window", () => {
   it("an accepted reschedule plans the automatic activation at the end of the new FOC day's window", () => {
     const order = run(onDemand(draftOrder()), ...TO_FOC, { type: "RESCHEDULE", requestedFoc: NEW_FOC });
-    const result = step(order, { type: "SUPP_ACCEPTED" });
+    const result = step(order, { type: "SUPP_ACCEPTED", focAt: NEW_FOC });
     expect(result.ok && result.effects[1]).toEqual({ type: "SCHEDULE_ACTIVATION", at: "2025-09-11T02:00:00.000Z" });
   });
 
@@ -140,12 +140,12 @@ describe("finding 13: partner events the state machine used to refuse", () => {
     expect(result.ok && result.order.lines[2]).toMatchObject({ status: "EXCLUDED" });
   });
 
-  it("a new FOC from the LSP after a reschedule replaces the date taken from our request", () => {
+  it("a new FOC from the LSP after a reschedule replaces the date taken from the acceptance", () => {
     const accepted = run(
       draftOrder(),
       ...TO_FOC,
       { type: "RESCHEDULE", requestedFoc: NEW_FOC },
-      { type: "SUPP_ACCEPTED" },
+      { type: "SUPP_ACCEPTED", focAt: NEW_FOC },
     );
     expect(accepted.focAt).toBe(NEW_FOC);
     const result = step(accepted, { type: "FOC_RECEIVED", focAt: "2025-09-11T15:30:00Z" });

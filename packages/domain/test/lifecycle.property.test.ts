@@ -57,6 +57,14 @@ const LISTED = new Set([
   "FOC SUPP_REJECTED FOC",
   "SUPP_PENDING SUPP_ACCEPTED FOC",
   "SUPP_PENDING SUPP_ACCEPTED CANCELLED",
+  // A reschedule accepted without a date waits for the LSP's FOC (SUPP answered, FOC pending).
+  "SUPP_PENDING SUPP_ACCEPTED SUPP_PENDING",
+  "SUPP_PENDING FOC_RECEIVED FOC",
+  // The answer to a change or date change before FOC ends the wait; the order stays where it is.
+  ...["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION"].flatMap((s) => [
+    `${s} SUPP_ACCEPTED ${s}`,
+    `${s} SUPP_REJECTED ${s}`,
+  ]),
   ...["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION", "FOC"].map((s) => `SUPP_PENDING SUPP_REJECTED ${s}`),
   ...["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "EXCEPTION"].map((s) => `${s} CANCEL SUPP_PENDING`),
   // Changes before FOC: CHANGE SUPP through the CSR phase again; date-only changes keep the status.

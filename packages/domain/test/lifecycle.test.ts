@@ -95,9 +95,16 @@ describe("the SPEC 7 diagram, transition by transition", () => {
     expect(viaExclusion.status).toBe("COMPLETE");
   });
 
-  it("SUPP_PENDING: the LSP accepts (FOC with the new date, or CANCELLED) or refuses (FOC unchanged, with the reason)", () => {
+  it("SUPP_PENDING: the LSP accepts (FOC with the LSP's new date, or CANCELLED) or refuses (FOC unchanged, with the reason)", () => {
     const rescheduling = run(at("FOC"), { type: "RESCHEDULE", requestedFoc: NEW_FOC });
-    const accepted = step(rescheduling, { type: "SUPP_ACCEPTED" });
+    // Accepted without a date: the LSP's FOC is awaited; it is the new FOC.
+    const waiting = step(rescheduling, { type: "SUPP_ACCEPTED" });
+    expect(waiting.ok && [waiting.order.status, waiting.order.focAt, waiting.order.supp?.accepted]).toEqual([
+      "SUPP_PENDING",
+      FOC_AT,
+      true,
+    ]);
+    const accepted = waiting.ok ? step(waiting.order, { type: "FOC_RECEIVED", focAt: NEW_FOC }) : waiting;
     expect(
       accepted.ok && [
         accepted.order.status,

@@ -157,7 +157,12 @@ describe("after FOC only the date changes (SPEC 8)", () => {
 
 describe("at most 3 SUPPs after FOC (SPEC 8)", () => {
   const rescheduleRound = (order: ReturnType<typeof foc>, date: string) =>
-    run(order, { type: "RESCHEDULE", requestedFoc: date }, { type: "SUPP_ACCEPTED" });
+    run(
+      order,
+      { type: "RESCHEDULE", requestedFoc: date },
+      { type: "SUPP_ACCEPTED" },
+      { type: "FOC_RECEIVED", focAt: date },
+    );
 
   it("refuses the fourth with a pointer to the porting team", () => {
     let order = foc();
@@ -185,6 +190,7 @@ describe("at most 3 SUPPs after FOC (SPEC 8)", () => {
       draftOrder(),
       ...TO_PENDING_FOC,
       { type: "RESCHEDULE", requestedFoc: NEW_FOC },
+      { type: "SUPP_ACCEPTED" },
       { type: "EDIT", changes: { pin: "1" } },
     );
     expect(order.suppsAfterFoc).toBe(0);
@@ -252,7 +258,7 @@ describe("short notice (SPEC 6 and 8)", () => {
     ]);
     const accepted = applyOrderEvent(
       requested.order,
-      { type: "SUPP_ACCEPTED" },
+      { type: "SUPP_ACCEPTED", focAt: NEW_FOC },
       { ...RULES, now: AT_CUTOFF, actor: STAFF },
     );
     expect(accepted.ok && [accepted.order.status, accepted.order.focAt]).toEqual(["FOC", NEW_FOC]);

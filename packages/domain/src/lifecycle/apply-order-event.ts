@@ -4,7 +4,7 @@ import { mapRejection } from "../rejections/map-rejection";
 import { parseInstant } from "../schedule/eastern-time";
 import { normalizeRequestedFoc } from "../schedule/foc";
 import { activationDueAt, handleActivate, handleTnsActivated, handleTnsExcluded } from "./activation-events";
-import { buildResubmitChanges, describeConflict } from "./changes";
+import { describeConflict } from "./changes";
 import {
   type ActorKind,
   isTerminalStatus,
@@ -18,7 +18,7 @@ import {
   routeOf,
 } from "./order";
 import { move, refuse, refuseTransition, type Step } from "./step";
-import { handleCancel, handleChange, handleSuppAnswer } from "./supp-events";
+import { completeReschedule, handleCancel, handleChange, handleResubmit, handleSuppAnswer } from "./supp-events";
 
 const CUSTOMER: readonly ActorKind[] = ["USER", "STAFF"];
 const CARRIER: readonly ActorKind[] = ["PARTNER", "STAFF"];
@@ -55,12 +55,16 @@ function whenStatus(order: PortOrder, event: OrderEvent, allowed: readonly strin
 }
 
 /**
- * An FOC from the LSP: the first one moves the order to FOC; a later one (the LSP's answer to a reschedule, or a
- * revised date) replaces the date, unless activation was already sent.
+ * An FOC from the LSP: the first one moves the order to FOC; a later one (the LSP's answer to a reschedule it
+ * accepted, or a revised date) replaces the date, unless activation was already sent.
  */
 function handleFoc(order: PortOrder, focAt: string): Step {
   if (parseInstant(focAt) === null) {
     return refuse("INVALID_FOC", "The FOC is not a valid ISO 8601 date and time.", "focAt");
+  }
+  if (order.supp?.type === "RESCHEDULE" && order.supp.accepted === true) {
+    // The LSP's FOC after it accepted a reschedule: this, not the date we asked for, is the new FOC.
+    return completeReschedule(order, order.supp.requestedFoc, focAt, "Rescheduled: FOC from the losing carrier");
   }
   if (order.supp !== null) {
     return refuse("SUPP_IN_FLIGHT", "A change is waiting for the losing carrier; the FOC applies once it answers.");
@@ -157,23 +161,7 @@ function handle(order: PortOrder, event: OrderEvent, context: OrderEventContext)
     case "RESCHEDULE":
       return handleChange(order, { requestedFoc: event.requestedFoc }, context, event.type);
     case "RESUBMIT":
-      return whenStatus(order, event, ["EXCEPTION"], () =>
-        move(
-          order,
-          { status: "CSR_REVIEW", csrRound: order.csrRound + 1, rejections: [] },
-          [
-            {
-              type: "SEND_SUPP",
-              route: routeOf(order.portType),
-              suppType: "CHANGE",
-              supCode: 3,
-              changes: buildResubmitChanges(order),
-            },
-            { type: "RESTART_CSR", round: order.csrRound + 1 },
-          ],
-          "Resubmitted",
-        ),
-      );
+      return handleResubmit(order, context);
     case "CANCEL":
       return handleCancel(order, context, event.reason);
     case "SUPP_ACCEPTED":

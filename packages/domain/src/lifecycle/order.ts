@@ -38,13 +38,25 @@ export type SuppType = (typeof SUPP_TYPES)[number];
 export const SUP_CODES: Readonly<Record<SuppType, 1 | 2 | 3>> = { CANCEL: 1, RESCHEDULE: 2, CHANGE: 3 };
 export const MAX_SUPPS_AFTER_FOC = 3;
 
-/** A cancel or reschedule awaiting the LSP; while it exists, activation is held. */
-export type SuppInFlight = ({ type: "CANCEL"; requestedFoc: null } | { type: "RESCHEDULE"; requestedFoc: string }) & {
+/**
+ * A SUPP sent to the partner or LSP and not answered yet: a cancel, a reschedule, or (before FOC) a change. While it
+ * exists no other SUPP starts (the carrier refuses a second one) and activation is held.
+ */
+export type SuppInFlight = (
+  | { type: "CANCEL"; requestedFoc: null }
+  | { type: "RESCHEDULE"; requestedFoc: string }
+  | { type: "CHANGE"; requestedFoc: null }
+) & {
   /** Short notice: a manual request in the porting team's queue; the order keeps its status and FOC. */
   manual: boolean;
-  /** The status to return to when the LSP refuses the SUPP. */
+  /**
+   * The status to return to when the LSP refuses the SUPP. A change or date change before FOC keeps the order's status
+   * (it goes through the CSR phase meanwhile), so a refusal leaves the order where it is.
+   */
   returnTo: OrderStatus;
   requestedAt: string;
+  /** A reschedule after FOC the LSP accepted: the order waits for the LSP's own FOC, never takes the date it asked. */
+  accepted?: boolean;
 };
 
 /** What a SUPP carries: the changed fields with their new values (the address as the order holds it). */

@@ -1,7 +1,7 @@
 import { checkRequestedFoc, isShortNotice, normalizeRequestedFoc } from "../schedule/foc";
 import type { OrderChanges } from "../schemas/order";
 import { activationDueAt } from "./activation-events";
-import { type AppliedChanges, applyChanges, buildSuppChanges } from "./changes";
+import { type AppliedChanges, applyChanges, buildResubmitChanges, buildSuppChanges } from "./changes";
 import { editableFields, explainLockedField } from "./editable-fields";
 import {
   MAX_SUPPS_AFTER_FOC,
@@ -13,6 +13,7 @@ import {
   portTypeOf,
   routeOf,
   SUP_CODES,
+  type SuppInFlight,
 } from "./order";
 import { move, refuse, refuseTransition, type Step } from "./step";
 
@@ -30,7 +31,43 @@ function checkFoc(order: PortOrder, requested: string, context: OrderEventContex
   return refuse("INVALID_FOC", check.errors.map((e) => e.message).join(" "), "requestedFoc");
 }
 
-/** Post-FOC SUPPs are capped, none may start while another is in flight, and none once activation was sent. */
+/**
+ * One SUPP at a time (SPEC 8, 11): while one waits for the carrier's answer, before or after FOC, no customer action
+ * may send another (the carrier refuses a second SUPP in flight); the customer tries again once it is answered.
+ */
+export function refuseWhileSuppInFlight(order: PortOrder): Step | null {
+  if (order.supp === null) {
+    return null;
+  }
+  if (order.supp.accepted === true) {
+    return refuse(
+      "SUPP_IN_FLIGHT",
+      "The losing carrier accepted the reschedule and its new FOC is on the way; try again once it has arrived.",
+    );
+  }
+  return refuse(
+    "SUPP_IN_FLIGHT",
+    "A change sent to the losing carrier is waiting for its answer; try again once it is answered.",
+  );
+}
+
+/**
+ * What a SUPP sent before FOC leaves waiting for the carrier. A project port's SUPPs go to the porting team, who send
+ * them by hand one at a time from their queue, so nothing waits on the order.
+ */
+function preFocSuppInFlight(
+  order: PortOrder,
+  what: { type: "CHANGE"; requestedFoc: null } | { type: "RESCHEDULE"; requestedFoc: string },
+  returnTo: PortOrder["status"],
+  context: OrderEventContext,
+): SuppInFlight | null {
+  if (routeOf(order.portType) === "PORTING_TEAM") {
+    return null;
+  }
+  return { ...what, manual: false, returnTo, requestedAt: context.now };
+}
+
+/** Post-FOC SUPPs are capped, and none once activation was sent. */
 function checkPostFocSupp(order: PortOrder, context: OrderEventContext): Step | null {
   if (order.activationSent) {
     return refuse(
@@ -38,9 +75,6 @@ function checkPostFocSupp(order: PortOrder, context: OrderEventContext): Step | 
       "Activation was already sent to the carrier; the numbers are porting and the order can no longer be cancelled or rescheduled.",
       "status",
     );
-  }
-  if (order.supp !== null) {
-    return refuse("SUPP_IN_FLIGHT", "A change is already waiting for the losing carrier.");
   }
   const cap = context.maxSuppsAfterFoc ?? MAX_SUPPS_AFTER_FOC;
   if (order.suppsAfterFoc >= cap) {
@@ -112,8 +146,9 @@ export function handleChange(
   context: OrderEventContext,
   eventType: OrderEventType,
 ): Step {
-  if (order.status === "SUPP_PENDING") {
-    return refuse("SUPP_IN_FLIGHT", "A change is waiting for the losing carrier; try again once it answers.");
+  const inFlight = refuseWhileSuppInFlight(order);
+  if (inFlight !== null) {
+    return inFlight;
   }
   // A project port's time is always 11:30 ET; after FOC the date to compare with is the one the LSP committed to,
   // so the originally requested date can be asked for again.
@@ -151,7 +186,7 @@ export function handleChange(
       return invalid;
     }
   }
-  const dateOnly = applied.fields.every((field) => field === "requestedFoc");
+  const dateOnly = requestedFoc !== undefined && applied.fields.every((field) => field === "requestedFoc");
   const suppType = dateOnly ? "RESCHEDULE" : "CHANGE";
   const effects: OrderEffect[] = [
     {
@@ -163,8 +198,12 @@ export function handleChange(
     },
   ];
   const restart = order.status === "EXCEPTION" || (!dateOnly && order.status !== "SUBMITTED");
+  const sent = dateOnly
+    ? ({ type: "RESCHEDULE", requestedFoc } as const)
+    : ({ type: "CHANGE", requestedFoc: null } as const);
+  const supp = preFocSuppInFlight(order, sent, restart ? "CSR_REVIEW" : order.status, context);
   if (!restart) {
-    return move(order, { details: applied.details, lines: applied.lines }, effects, null, applied.history);
+    return move(order, { details: applied.details, lines: applied.lines, supp }, effects, null, applied.history);
   }
   effects.push({ type: "RESTART_CSR", round: order.csrRound + 1 });
   const patch = {
@@ -173,6 +212,7 @@ export function handleChange(
     status: "CSR_REVIEW" as const,
     csrRound: order.csrRound + 1,
     rejections: [],
+    supp,
   };
   return move(
     order,
@@ -183,8 +223,36 @@ export function handleChange(
   );
 }
 
+/** RESUBMIT: after the end user cleared a rejection, the whole order goes to the carrier again (a CHANGE SUPP). */
+export function handleResubmit(order: PortOrder, context: OrderEventContext): Step {
+  if (order.status !== "EXCEPTION") {
+    return refuseTransition("RESUBMIT", order.status);
+  }
+  const inFlight = refuseWhileSuppInFlight(order);
+  if (inFlight !== null) {
+    return inFlight;
+  }
+  const round = order.csrRound + 1;
+  const supp = preFocSuppInFlight(order, { type: "CHANGE", requestedFoc: null }, "CSR_REVIEW", context);
+  const effects: OrderEffect[] = [
+    {
+      type: "SEND_SUPP",
+      route: routeOf(order.portType),
+      suppType: "CHANGE",
+      supCode: SUP_CODES.CHANGE,
+      changes: buildResubmitChanges(order),
+    },
+    { type: "RESTART_CSR", round },
+  ];
+  return move(order, { status: "CSR_REVIEW", csrRound: round, rejections: [], supp }, effects, "Resubmitted");
+}
+
 export function handleCancel(order: PortOrder, context: OrderEventContext, reason: string | undefined): Step {
   const why = reason ?? "Cancel requested";
+  const inFlight = refuseWhileSuppInFlight(order);
+  if (inFlight !== null) {
+    return inFlight;
+  }
   if (PRE_FOC_STATUSES.includes(order.status)) {
     const supp = {
       type: "CANCEL" as const,
@@ -197,9 +265,6 @@ export function handleCancel(order: PortOrder, context: OrderEventContext, reaso
       { type: "SEND_SUPP", route: routeOf(order.portType), suppType: "CANCEL", supCode: SUP_CODES.CANCEL, changes: {} },
     ];
     return move(order, { status: "SUPP_PENDING", supp }, effects, why);
-  }
-  if (order.status === "SUPP_PENDING") {
-    return refuse("SUPP_IN_FLIGHT", "A change is waiting for the losing carrier; try again once it answers.");
   }
   if (order.status !== "FOC") {
     return refuseTransition("CANCEL", order.status);
@@ -229,6 +294,22 @@ export function handleCancel(order: PortOrder, context: OrderEventContext, reaso
   return move(order, { ...counted, status: "SUPP_PENDING", supp: { ...supp, manual: false } }, effects, why);
 }
 
+/**
+ * A reschedule the LSP took: the FOC it committed to (never the date we asked for), the asked date as the requested
+ * one, activation planned for the new FOC.
+ */
+export function completeReschedule(order: PortOrder, requestedFoc: string, focAt: string, reason: string): Step {
+  const changes = [{ field: "focAt", from: order.focAt, to: focAt }];
+  const details = { ...order.details, requestedFoc };
+  return move(
+    order,
+    { status: "FOC", supp: null, focAt, details },
+    [{ type: "SCHEDULE_ACTIVATION", at: activationDueAt(order, focAt) }],
+    reason,
+    changes,
+  );
+}
+
 /** The LSP's answer to a SUPP in flight (for a manual one, recorded by the porting team). */
 export function handleSuppAnswer(
   order: PortOrder,
@@ -237,12 +318,28 @@ export function handleSuppAnswer(
 ): Step {
   const supp = order.supp;
   const eventType = answer.accepted ? "SUPP_ACCEPTED" : "SUPP_REJECTED";
-  const waiting = supp !== null && (order.status === "SUPP_PENDING" || (order.status === "FOC" && supp.manual));
-  if (supp === null || !waiting) {
+  if (supp === null) {
     return refuseTransition(eventType, order.status);
   }
   if (supp.manual && context.actor.kind !== "STAFF") {
     return refuse("ACTOR_NOT_ALLOWED", "Only the porting team records the answer to a short-notice request.", "actor");
+  }
+  if (supp.accepted === true) {
+    // Accepted already: only the LSP's FOC can follow (from the porting team, with the acceptance it records).
+    if (!answer.accepted) {
+      return refuseTransition(eventType, order.status);
+    }
+    if (answer.focAt === undefined) {
+      return refuse("NO_CHANGES", "The losing carrier already accepted this reschedule; its FOC is awaited.");
+    }
+  }
+  if (supp.type === "CHANGE" || (supp.type === "RESCHEDULE" && supp.returnTo !== "FOC")) {
+    // Before FOC the order went on meanwhile (CSR phase, new date); the answer only ends the wait. The FOC comes as
+    // its own event.
+    const reason = answer.accepted
+      ? `${supp.type === "CHANGE" ? "Change" : "New requested FOC"} accepted by the losing carrier`
+      : `SUPP refused: ${answer.reason}`;
+    return move(order, { supp: null }, [], reason);
   }
   const afterFoc = supp.returnTo === "FOC";
   if (!answer.accepted) {
@@ -255,14 +352,14 @@ export function handleSuppAnswer(
   if (supp.type === "CANCEL") {
     return move(order, { status: "CANCELLED", supp: null }, afterFoc ? [{ type: "DROP_ACTIVATION" }] : [], "Cancelled");
   }
-  const focAt = answer.focAt ?? supp.requestedFoc;
-  const changes = [{ field: "focAt", from: order.focAt, to: focAt }];
-  const details = { ...order.details, requestedFoc: supp.requestedFoc };
-  return move(
-    order,
-    { status: "FOC", supp: null, focAt, details },
-    [{ type: "SCHEDULE_ACTIVATION", at: activationDueAt(order, focAt) }],
-    "Rescheduled",
-    changes,
-  );
+  if (answer.focAt === undefined) {
+    // The FOC is the LSP's to give: until it arrives the order keeps waiting, activation held.
+    return move(
+      order,
+      { supp: { ...supp, accepted: true } },
+      [],
+      "Reschedule accepted by the losing carrier; waiting for its FOC",
+    );
+  }
+  return completeReschedule(order, supp.requestedFoc, answer.focAt, "Rescheduled");
 }

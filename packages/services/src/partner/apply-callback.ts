@@ -49,12 +49,13 @@ function toOrderEvent(event: PartnerEvent, loaded: LoadedOrder): OrderEvent | nu
         })),
       };
     case "SUPP_ACCEPTED":
-      // A reschedule's FOC comes from the LSP's FOC event that follows, never from our own request.
-      return event.suppType === "CHANGE" || !loaded.order.supp ? null : { type: "SUPP_ACCEPTED" };
+      // The answer to the SUPP in flight (a change before FOC too). A reschedule's FOC comes from the LSP's FOC event
+      // that follows, never from our own request.
+      return loaded.order.supp?.type === event.suppType ? { type: "SUPP_ACCEPTED" } : null;
     case "SUPP_REJECTED":
-      return event.suppType === "CHANGE" || !loaded.order.supp
-        ? null
-        : { type: "SUPP_REJECTED", reason: event.reason.rawText };
+      return loaded.order.supp?.type === event.suppType
+        ? { type: "SUPP_REJECTED", reason: event.reason.rawText }
+        : null;
     case "CANCELLED":
       // Normally the cancel's SUPP_ACCEPTED came first; if it was lost, this one closes the order.
       return loaded.order.status === "SUPP_PENDING" && loaded.order.supp?.type === "CANCEL"
@@ -328,8 +329,9 @@ export async function receivePartnerCallback(db: Db, clock: Clock, event: Partne
   });
 }
 
+/** The events that can end a SUPP's wait (an accepted reschedule ends with the LSP's FOC). */
 function answersSupp(type: string): boolean {
-  return type === "SUPP_ACCEPTED" || type === "SUPP_REJECTED" || type === "CANCELLED";
+  return type === "SUPP_ACCEPTED" || type === "SUPP_REJECTED" || type === "CANCELLED" || type === "FOC";
 }
 
 /**
