@@ -336,6 +336,8 @@ describe("finding 12: on-demand activation after a SUPP is planned at the end of
       time: "11:00",
     });
     await deliver(order, next(order, { type: "SUPP_ACCEPTED", suppId: "s3", suppType: "RESCHEDULE" }));
+    // The LSP's FOC that follows its acceptance is the new FOC.
+    await deliver(order, next(order, focEvent("2026-12-14T16:00:00.000Z")));
     expect((await statusOf(order.orderId)).activation_due_at?.toISOString()).toBe("2026-12-15T03:00:00.000Z");
     order.clock.set(new Date("2026-12-14T17:00:00.000Z"));
     const scan = await runActivationScan(handle.db, order.clock);

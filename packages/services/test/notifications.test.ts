@@ -114,6 +114,7 @@ describe("notifications", () => {
         type: "RESUBMIT",
       },
     );
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "SUPP_ACCEPTED" });
     await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
     await applyOrderEventAs(handle.db, clock, partner, orderId, {
       type: "FOC_RECEIVED",
