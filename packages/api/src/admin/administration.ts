@@ -1,3 +1,4 @@
+import { idInput } from "@portway/domain";
 import {
   addHoliday,
   addHolidayInput,
@@ -25,7 +26,7 @@ import { staffAct } from "./staff-act";
 /** Administration of the porting team: leads only, enforced here on the server. */
 export const adminAdministrationRouter = router({
   account: leadProcedure
-    .input(z.object({ accountId: z.string().uuid() }))
+    .input(z.object({ accountId: idInput("The account id") }))
     .query(({ ctx, input }) => getAccountWithUsers(ctx.db, input.accountId)),
   createAccount: leadProcedure
     .input(createAccountInput)

@@ -39,36 +39,36 @@ const draftText = (max: number) => textInput(max, "This field", { trim: false })
 
 /** A draft: saved at every step, so every field may be missing or half-typed; formats are checked at submit. */
 export const orderDraftSchema = z.object({
-  tns: z.array(z.string().max(32)).max(MAX_WIRE_TNS).optional(),
-  btn: z.string().max(32).optional(),
+  tns: z.array(draftText(32)).max(MAX_WIRE_TNS).optional(),
+  btn: draftText(32).optional(),
   partialPort: z.boolean().optional(),
-  replacementBtn: z.string().max(32).optional(),
+  replacementBtn: draftText(32).optional(),
   subscriber: z
     .object({
       type: z.enum(SUBSCRIBER_TYPES).optional(),
-      businessName: z.string().max(200).optional(),
-      firstName: z.string().max(200).optional(),
-      lastName: z.string().max(200).optional(),
+      businessName: draftText(200).optional(),
+      firstName: draftText(200).optional(),
+      lastName: draftText(200).optional(),
     })
     .optional(),
-  accountNumber: z.string().max(200).optional(),
-  pin: z.string().max(200).optional(),
+  accountNumber: draftText(200).optional(),
+  pin: draftText(200).optional(),
   serviceAddress: z
     .object({
-      houseNumber: z.string().max(200).optional(),
-      street: z.string().max(200).optional(),
-      unit: z.string().max(200).optional(),
-      city: z.string().max(200).optional(),
-      state: z.string().max(2).optional(),
-      zip: z.string().max(10).optional(),
+      houseNumber: draftText(200).optional(),
+      street: draftText(200).optional(),
+      unit: draftText(200).optional(),
+      city: draftText(200).optional(),
+      state: draftText(2).optional(),
+      zip: draftText(10).optional(),
     })
     .optional(),
-  loaAuthorizingPerson: z.string().max(200).optional(),
-  requestedFoc: z.string().max(40).optional(),
+  loaAuthorizingPerson: draftText(200).optional(),
+  requestedFoc: draftText(40).optional(),
   onDemandActivation: z.boolean().optional(),
-  customerOrderRef: z.string().max(64).optional(),
+  customerOrderRef: draftText(64).optional(),
   documents: z.array(documentRefSchema).optional(),
-  notes: z.string().max(4000).optional(),
+  notes: draftText(4000).optional(),
 });
 export type OrderDraft = z.infer<typeof orderDraftSchema>;
 

@@ -20,17 +20,17 @@ import {
   updateCustomerAccount,
   updateUserRole,
 } from "@portway/db";
-import { isCivilDate } from "@portway/domain";
+import { idInput, isCivilDate, requiredText, textInput, userIdInput } from "@portway/domain";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { weakPasswordReason } from "../auth/password-policy";
 import { invalid, notFound, ServiceError } from "../errors";
 import { recordStaffAct, type StaffAct } from "../staff/audit";
 
-const accountId = z.string().uuid();
+const accountId = idInput("The account id");
 
 export const createAccountInput = z.object({
-  name: z.string().trim().min(2, { message: "Give the account a name of at least 2 characters." }).max(120),
+  name: textInput(120, "The account name").min(2, { message: "Give the account a name of at least 2 characters." }),
   slug: z
     .string()
     .trim()
@@ -44,13 +44,15 @@ export const createAccountInput = z.object({
 
 export const updateAccountInput = z.object({
   accountId,
-  name: z.string().trim().min(2, { message: "Give the account a name of at least 2 characters." }).max(120).optional(),
+  name: textInput(120, "The account name")
+    .min(2, { message: "Give the account a name of at least 2 characters." })
+    .optional(),
   onNetOnly: z.boolean().optional(),
 });
 
 export const createUserInput = z.object({
   accountId,
-  name: z.string().trim().min(1, { message: "Enter the user's name." }).max(120),
+  name: textInput(120, "The name").min(1, { message: "Enter the user's name." }),
   email: z.email({ message: "Enter a valid email address." }).trim().toLowerCase(),
   role: z.enum(["admin", "member"]),
   password: z.string().superRefine((password, ctx) => {
@@ -61,11 +63,11 @@ export const createUserInput = z.object({
   }),
 });
 
-export const changeRoleInput = z.object({ accountId, userId: z.string().min(1), role: z.enum(["admin", "member"]) });
-export const deactivateUserInput = z.object({ accountId, userId: z.string().min(1) });
+export const changeRoleInput = z.object({ accountId, userId: userIdInput(), role: z.enum(["admin", "member"]) });
+export const deactivateUserInput = z.object({ accountId, userId: userIdInput() });
 
 export const carrierRulesInput = z.object({
-  carrierId: z.string().uuid(),
+  carrierId: idInput("The carrier id"),
   requiresAccountNumber: z.boolean(),
   requiresPin: z.boolean(),
   minBusinessDays: z
@@ -76,11 +78,11 @@ export const carrierRulesInput = z.object({
 
 export const addHolidayInput = z.object({
   date: z.string().refine(isCivilDate, { message: "Enter the date as YYYY-MM-DD." }),
-  name: z.string().trim().min(1, { message: "Name the holiday." }).max(80),
+  name: requiredText(80, "The holiday's name"),
   /** Null for a company-wide holiday. */
-  carrierId: z.string().uuid().nullable(),
+  carrierId: idInput("The carrier id").nullable(),
 });
-export const removeHolidayInput = z.object({ holidayId: z.string().uuid() });
+export const removeHolidayInput = z.object({ holidayId: idInput("The holiday id") });
 
 /** Creates a customer account (the tenant); on-net-only accounts may only port on-net numbers. */
 export async function createCustomerAccount(db: Db, input: z.infer<typeof createAccountInput>, staff?: StaffAct) {

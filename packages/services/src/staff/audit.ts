@@ -1,5 +1,5 @@
 import { type DbOrTx, findAuditChoices, findAuditPage, insertAuditEntry } from "@portway/db";
-import { isoInstantSchema } from "@portway/domain";
+import { isoInstantSchema, userIdInput } from "@portway/domain";
 import { z } from "zod";
 
 /** The staff actions the audit log records. */
@@ -62,10 +62,10 @@ export function recordAudit(tx: DbOrTx, record: AuditRecord) {
 }
 
 export const auditListInput = z.object({
-  actorId: z.string().min(1).max(100).optional(),
+  actorId: userIdInput("The actor").optional(),
   action: z.enum(auditActions).optional(),
   objectType: z.enum(auditObjectTypes).optional(),
-  objectId: z.string().trim().min(1).max(100).optional(),
+  objectId: userIdInput("The object").optional(),
   from: isoInstantSchema.optional(),
   to: isoInstantSchema.optional(),
   page: z.int().min(0).max(100_000).default(0),
