@@ -3,6 +3,7 @@
 import type { QueueInput } from "@portway/services";
 import { DataTable, type DataTableState } from "@portway/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useUrlTableState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/react";
 import { BulkBar, type Selection, withSelection } from "./bulk-actions";
@@ -100,10 +101,14 @@ export function QueueView({ queue }: { queue: QueueName }) {
       }
     />
   );
-  const selected = new Set((url.params.get("sel") ?? "").split(",").filter(Boolean));
+  // The selection shows at once and is kept in the URL (so a reload or a shared link keeps it).
+  const [selected, setSelected] = useState(() => new Set((url.params.get("sel") ?? "").split(",").filter(Boolean)));
   const selection: Selection = {
     ids: selected,
-    set: (ids) => url.setKeepingPage("sel", [...ids].join(",")),
+    set: (ids) => {
+      setSelected(ids);
+      url.setKeepingPage("sel", [...ids].join(","));
+    },
   };
   const common = {
     label: queueDefinitions[queue].title,
