@@ -82,11 +82,30 @@ export const orderSummarySchema = z
   })
   .openapi("OrderRef");
 
+export const riskWarningSchema = z
+  .object({
+    field: z
+      .string()
+      .openapi({ description: "The order field the losing carrier often rejects (e.g. serviceAddress)" }),
+    reason: z.string().openapi({ description: "The canonical rejection reason" }),
+    source: z.enum(["HISTORY", "RULE"]).openapi({
+      description: "HISTORY: from the carrier's last 90 days of our orders; RULE: the carrier's data predicts it",
+    }),
+    carrierName: z.string(),
+    rate: z.number().nullable().openapi({ description: "Share of the sample rejected for this reason (HISTORY)" }),
+    sample: z.int().nullable().openapi({ description: "Orders in the sample (HISTORY)" }),
+    message: z.string(),
+  })
+  .openapi("RiskWarning", {
+    description: "A rejection-risk warning: never an error, the order was submitted (the same as the portal's wizard)",
+  });
+
 export const submissionResultSchema = z
   .object({
     portRequestId: z.string(),
     created: z.boolean(),
     orders: z.array(orderSummarySchema),
+    riskWarnings: z.array(riskWarningSchema),
   })
   .openapi("PortRequest");
 

@@ -126,6 +126,8 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     const supp = await got.updateAsync({ wirelessInfo: { accountNumber: "0099999" } });
     expect(supp.processingStatus).toBe("REQUESTED_SUPP");
 
+    // The LSP answers the change first: an FOC while it is in flight waits for that answer.
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "SUPP_ACCEPTED" });
     await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
     await applyOrderEventAs(handle.db, clock, partner, orderId, {
       type: "FOC_RECEIVED",

@@ -99,12 +99,30 @@ export function lnpOrderFields(details: Details, tns: readonly string[]) {
 
 const portTypeNames: Record<string, string> = { ON_NET: "INTERNAL", AUTOMATED: "AUTOMATED", PROJECT: "MANUAL" };
 
+/** Rejection-risk warnings (never errors) as a create response's Warnings, one Warning per field and carrier. */
+export interface RiskWarningLike {
+  reason: string;
+  field: string;
+  message: string;
+}
+function warningsElement(warnings: readonly RiskWarningLike[] | undefined) {
+  return warnings && warnings.length > 0
+    ? { Warning: warnings.map((w) => ({ Code: `RISK_${w.reason}`, Description: w.message })) }
+    : undefined;
+}
+
 /** An order as LnpOrderResponse content. */
-export function lnpOrderResponse(view: OrderDetailView, bandwidthId: string, status?: { code: number; text: string }) {
+export function lnpOrderResponse(
+  view: OrderDetailView,
+  bandwidthId: string,
+  status?: { code: number; text: string },
+  warnings?: readonly RiskWarningLike[],
+) {
   const { order } = view;
   return compact({
     OrderId: bandwidthId,
     Status: status ? { Code: String(status.code), Description: status.text } : undefined,
+    Warnings: warningsElement(warnings),
     ProcessingStatus: processingStatus(view),
     ...lnpOrderFields(
       order.details as Details,
@@ -129,10 +147,12 @@ export function lnpDraftResponse(
   pendingDocuments: boolean,
   accountId: string,
   status?: { code: number; text: string },
+  warnings?: readonly RiskWarningLike[],
 ) {
   return compact({
     OrderId: draft.id,
     Status: status ? { Code: String(status.code), Description: status.text } : undefined,
+    Warnings: warningsElement(warnings),
     ProcessingStatus: pendingDocuments ? "PENDING_DOCUMENTS" : "DRAFT",
     ...lnpOrderFields(draft.data, draft.data.tns ?? []),
     AccountId: accountId,

@@ -5,12 +5,14 @@ import {
   attachDraftDocument,
   cancelOrder,
   checkNumbers,
+  createdOrdersRiskWarnings,
   editOrder,
   getDraft,
   getOrderDetail,
   listDraftDocuments,
   listOrders,
   readDocument,
+  rejectionRiskWarnings,
   removeDraft,
   requestActivation,
   resolveApiKeyOnce,
@@ -228,14 +230,25 @@ export function bandwidthRoutes() {
       const result = await submitOrAwaitDocuments(db, clock, caller.owner, parsed.draft);
       if (result.kind === "pending-documents") {
         const view = await getDraft(db, caller.owner, result.draftId);
+        // The wizard's rejection-risk warnings of the orders it will become (warnings, never errors).
+        const risk = await rejectionRiskWarnings(db, {
+          accountId: caller.accountId,
+          now: clock.now(),
+          orders: result.planned,
+          accountNumber: parsed.draft.accountNumber ?? null,
+          pin: parsed.draft.pin ?? null,
+        });
         return xml(
           c,
           201,
           "LnpOrderResponse",
-          lnpDraftResponse(view, true, caller.accountId, {
-            code: 201,
-            text: "Order request received. Upload the LOA to submit it.",
-          }),
+          lnpDraftResponse(
+            view,
+            true,
+            caller.accountId,
+            { code: 201, text: "Order request received. Upload the LOA to submit it." },
+            risk.warnings,
+          ),
           { location: location(result.draftId) },
         );
       }
@@ -245,11 +258,18 @@ export function bandwidthRoutes() {
         { orderId, accountId: caller.accountId },
         { staff: false, now: clock.now() },
       );
+      const risk = await createdOrdersRiskWarnings(db, {
+        accountId: caller.accountId,
+        now: clock.now(),
+        orderIds: result.orderIds,
+        accountNumber: parsed.draft.accountNumber ?? null,
+        pin: parsed.draft.pin ?? null,
+      });
       return xml(
         c,
         result.created ? 201 : 200,
         "LnpOrderResponse",
-        lnpOrderResponse(view, orderId, { code: 201, text: "Order request received." }),
+        lnpOrderResponse(view, orderId, { code: 201, text: "Order request received." }, risk.warnings),
         {
           location: location(orderId),
         },

@@ -10,6 +10,7 @@ import {
 import {
   cancelOrder,
   checkNumbers,
+  createdOrdersRiskWarnings,
   editOrder,
   getOrderDetail,
   getOrderFocOptions,
@@ -223,7 +224,18 @@ export function registerPortInRoutes(app: ApiRouter) {
             ...(body.draftId ? { draftId: body.draftId } : {}),
             submission: body.submission,
           });
-          return { status: result.created ? (201 as const) : (200 as const), body: result };
+          // The wizard's rejection-risk warnings, from the same service: warnings, never errors.
+          const risk = await createdOrdersRiskWarnings(runtime.db, {
+            accountId: caller.accountId,
+            now: runtime.clock.now(),
+            orderIds: result.orders.map((o) => o.id),
+            accountNumber: body.submission.accountNumber ?? null,
+            pin: body.submission.pin ?? null,
+          });
+          return {
+            status: result.created ? (201 as const) : (200 as const),
+            body: { ...result, riskWarnings: risk.warnings },
+          };
         },
       );
       if (answer.replayed) {

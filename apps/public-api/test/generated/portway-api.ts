@@ -2873,6 +2873,7 @@ export interface components {
       portRequestId: string;
       created: boolean;
       orders: components["schemas"]["OrderRef"][];
+      riskWarnings: components["schemas"]["RiskWarning"][];
     };
     OrderRef: {
       id: string;
@@ -2880,6 +2881,24 @@ export interface components {
       portType: string | null;
       pon: string | null;
       tnCount?: number;
+    };
+    /** @description A rejection-risk warning: never an error, the order was submitted (the same as the portal's wizard) */
+    RiskWarning: {
+      /** @description The order field the losing carrier often rejects (e.g. serviceAddress) */
+      field: string;
+      /** @description The canonical rejection reason */
+      reason: string;
+      /**
+       * @description HISTORY: from the carrier's last 90 days of our orders; RULE: the carrier's data predicts it
+       * @enum {string}
+       */
+      source: "HISTORY" | "RULE";
+      carrierName: string;
+      /** @description Share of the sample rejected for this reason (HISTORY) */
+      rate: number | null;
+      /** @description Orders in the sample (HISTORY) */
+      sample: number | null;
+      message: string;
     };
     Draft: {
       draftId: string;

@@ -6,6 +6,8 @@ import {
   carrierStats,
   type NewCarrierStatsRow,
 } from "../schema/carrier-stats";
+import { carriers } from "../schema/numbering";
+import { portOrders } from "../schema/orders";
 
 export type { CarrierStatsRow, NewCarrierStatsRow } from "../schema/carrier-stats";
 
@@ -147,4 +149,17 @@ export async function tryLockCarrierStats(db: DbOrTx): Promise<boolean> {
     sql`select pg_try_advisory_xact_lock(hashtext('carrier_stats')) as locked`,
   );
   return result.rows[0]?.locked === true;
+}
+
+/** The losing carrier (SPID) and port type of each of an account's orders, in the order of the given IDs. */
+export async function findOrderCarriers(db: DbOrTx, accountId: string, orderIds: readonly string[]) {
+  if (orderIds.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .select({ id: portOrders.id, carrierSpid: carriers.spid, portType: portOrders.portType })
+    .from(portOrders)
+    .innerJoin(carriers, eq(carriers.id, portOrders.carrierId))
+    .where(and(eq(portOrders.accountId, accountId), inArray(portOrders.id, [...orderIds])));
+  return orderIds.flatMap((id) => rows.filter((r) => r.id === id));
 }

@@ -1,4 +1,10 @@
-import { type DbOrTx, findCarrierAccountFormats, findCarriersBySpids, findLatestCarrierStats } from "@portway/db";
+import {
+  type DbOrTx,
+  findCarrierAccountFormats,
+  findCarriersBySpids,
+  findLatestCarrierStats,
+  findOrderCarriers,
+} from "@portway/db";
 import {
   describeFocExpectation,
   easternDate,
@@ -88,4 +94,28 @@ export async function rejectionRiskWarnings(
     });
   }
   return { warnings, expectations };
+}
+
+/**
+ * The same warnings for orders just created (the create APIs answer them beside the orders): each order's losing
+ * carrier and port type as stored, with the submission's account number and PIN.
+ */
+export async function createdOrdersRiskWarnings(
+  db: DbOrTx,
+  input: {
+    accountId: string;
+    now: Date;
+    orderIds: readonly string[];
+    accountNumber?: string | null;
+    pin?: string | null;
+  },
+) {
+  const orders = await findOrderCarriers(db, input.accountId, input.orderIds);
+  return rejectionRiskWarnings(db, {
+    accountId: input.accountId,
+    now: input.now,
+    orders: orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType ?? "AUTOMATED" })),
+    accountNumber: input.accountNumber ?? null,
+    pin: input.pin ?? null,
+  });
 }

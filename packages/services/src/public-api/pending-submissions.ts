@@ -20,7 +20,12 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export type SubmitOrWait =
   | { kind: "submitted"; portRequestId: string; orderIds: string[]; created: boolean }
-  | { kind: "pending-documents"; draftId: string };
+  | {
+      kind: "pending-documents";
+      draftId: string;
+      /** The orders it will split into (losing carrier and port type), for the rejection-risk warnings. */
+      planned: { carrierSpid: string; portType: string }[];
+    };
 
 /**
  * Submits a port request, or, when the only thing missing is the signed LOA, keeps it as a draft that waits for it
@@ -41,7 +46,11 @@ export async function submitOrAwaitDocuments(
   }
   if (!preview.ok) {
     await insertPendingSubmission(db, { draftId: draft.id, accountId: submitter.accountId, createdAt: clock.now() });
-    return { kind: "pending-documents", draftId: draft.id };
+    return {
+      kind: "pending-documents",
+      draftId: draft.id,
+      planned: preview.orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType })),
+    };
   }
   const result = await submitPortRequest(db, clock, submitter, { draftId: draft.id, submission });
   return {
