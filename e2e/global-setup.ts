@@ -23,6 +23,7 @@ export default async function globalSetup() {
     ADMIN_PORT: String(e2ePorts.admin),
     WORKER_PORT: String(e2ePorts.worker),
     SIMULATOR_PORT: String(e2ePorts.simulator),
+    API_PORT: String(e2ePorts.api),
     PORTWAY_PG_PORT: String(e2ePorts.postgres),
     // The webhook test receives events on a loopback receiver it starts.
     WEBHOOK_ALLOW_LOOPBACK: "true",

@@ -9,8 +9,10 @@ export const e2ePorts = {
   admin: base + 1,
   worker: base + 2,
   simulator: base + 3,
+  api: base + 4,
   postgres: base + 232,
 } as const;
 
 export const customerUrl = `http://localhost:${e2ePorts.customer}`;
 export const adminUrl = `http://localhost:${e2ePorts.admin}`;
+export const apiUrl = `http://localhost:${e2ePorts.api}`;
