@@ -1,6 +1,7 @@
 export * from "./app-shell";
 export * from "./charts";
 export * from "./data-table";
+export * from "./document-links";
 export * from "./foc-picker";
 export * from "./format";
 export * from "./keyed";

@@ -1,7 +1,6 @@
 "use client";
 
-import { formatEastern } from "@portway/ui";
-import { DocumentLinks } from "./document-links";
+import { DocumentLinks, formatEastern } from "@portway/ui";
 import type { WorkbenchView } from "./workbench-types";
 
 /** The order's documents (LOAs, bills, CSRs) for the porting team: open, download and preview. */

@@ -1,14 +1,13 @@
 "use client";
 
 import { DOCUMENT_KINDS, type DocumentKind, isTerminalStatus } from "@portway/domain";
-import { formatEastern } from "@portway/ui";
+import { DocumentLinks, formatEastern } from "@portway/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Field } from "@/components/field";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
-import { DocumentLinks } from "./document-links";
 import type { OrderDetail } from "./order-types";
 import { SigningLinks } from "./signing-links";
 

@@ -29,7 +29,6 @@ export function DocumentLinks({ doc }: { doc: { id: string; fileName: string; me
             {showImage ? "Hide preview" : "Preview"}
           </button>
           {showImage ? (
-            // biome-ignore lint/performance/noImgElement: a private document of the account, not an asset to optimise
             <img className="document-preview" src={`${href}?inline=1`} alt={`Preview of ${doc.fileName}`} />
           ) : null}
         </>
