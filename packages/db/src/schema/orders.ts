@@ -106,9 +106,7 @@ export const portOrders = pgTable(
     index("port_orders_pon_idx").on(t.pon),
     // A project port's PON is recorded by hand: never two project ports with the same one (the service also refuses
     // a PON any other order has; partner IDs and our sequences are unique by construction).
-    uniqueIndex("port_orders_project_pon_uq")
-      .on(t.pon)
-      .where(sql`${t.portType} = 'PROJECT'`),
+    uniqueIndex("port_orders_project_pon_uq").on(t.pon).where(sql`${t.portType} = 'PROJECT'`),
     index("port_orders_btn_idx").on(t.btn),
     index("port_orders_reference_idx").on(t.customerReference),
     index("port_orders_carrier_created_idx").on(t.carrierId, t.createdAt, t.id),

@@ -19,8 +19,8 @@ import {
 } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { invalid, notFound, ServiceError } from "../errors";
 import { sanitizeFileName } from "../documents/file-name";
+import { invalid, notFound, ServiceError } from "../errors";
 import { mediaTypeOfName, sniffDocument } from "./sniff-document";
 
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
