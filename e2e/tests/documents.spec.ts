@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { adminUrl, customerUrl } from "../ports";
 import { expectNoSeriousViolations, waitForReady } from "./customer-a11y";
+import { pdfText } from "./pdf-text";
 import { signIn } from "./sign-in";
 import { callTrpc, loaPdf, productSql, submitOrderViaApi } from "./trpc";
 
@@ -10,17 +10,6 @@ async function signedIn(browser: Browser, baseUrl: string, email: string): Promi
   await signIn(page, baseUrl, email);
   await expect(page).not.toHaveURL(/sign-in/);
   return page;
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  await document.destroy();
-  return pages.join("\n");
 }
 
 /** The signing link of the newest email to an address, as the signer receives it. */
