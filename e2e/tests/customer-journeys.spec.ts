@@ -179,8 +179,9 @@ test("a 601-number off-net submission shows as a project port before submit", as
   await expect(page.getByRole("heading", { name: "Step 5 of 5: Review and submit" })).toBeVisible({ timeout: 90_000 });
   await waitForReady(page);
   await expect(page.getByTestId("review-port-type")).toHaveText("PROJECT", { timeout: 60_000 });
-  await expect(page.getByRole("note")).toContainText("Project port.");
-  await expect(page.getByRole("note")).toContainText("porting times may be longer");
+  // Beside the carrier's rejection-risk note (the demo's carrier history), the project port's own note.
+  const projectNote = page.getByRole("note").filter({ hasText: "Project port." });
+  await expect(projectNote).toContainText("porting times may be longer");
   await expect(page.getByRole("table", { name: "Orders this submission creates" })).toContainText("601");
   await expectNoSeriousViolations(page, "wizard-review-project");
   await page.screenshot({ path: testInfo.outputPath("review-project-601.png"), fullPage: true });
