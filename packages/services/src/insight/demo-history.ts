@@ -15,13 +15,15 @@ import {
   easternDate,
   easternToInstant,
   isBusinessDay,
+  type PartnerRejectionCode,
+  reasonOfRejectionCode,
 } from "@portway/domain";
 import { DemoSeedRefused } from "../demo/seed";
 import { loadCalendar } from "../orders/rule-context";
 import { refreshCarrierStats } from "./carrier-stats";
 
 /**
- * How each demo losing carrier behaved over the last quarter: orders, the share rejected per reason, and the
+ * How each demo losing carrier behaved over the last quarter: orders, the share rejected per partner code, and the
  * business days its FOCs took (a spread around the median). Great Lakes Bell stays under the minimum sample.
  */
 export const DEMO_CARRIER_HISTORY = [
@@ -29,7 +31,7 @@ export const DEMO_CARRIER_HISTORY = [
     spid: "9202",
     npa: "617",
     orders: 140,
-    rejectedShare: { ADDRESS_MISMATCH: 0.22, NAME_MISMATCH: 0.05 },
+    rejectedShare: { SERVICE_ADDRESS_MISMATCH: 0.22, END_USER_NAME_MISMATCH: 0.05 },
     focDays: [5, 6, 7, 7, 7, 8, 9, 11],
     accountNumberLengths: [],
   },
@@ -37,7 +39,7 @@ export const DEMO_CARRIER_HISTORY = [
     spid: "6101",
     npa: "415",
     orders: 90,
-    rejectedShare: { PIN: 0.12, NAME_MISMATCH: 0.06 },
+    rejectedShare: { PIN_INVALID: 0.12, END_USER_NAME_MISMATCH: 0.06 },
     focDays: [2, 3, 3, 3, 4, 5],
     accountNumberLengths: [9],
   },
@@ -45,19 +47,19 @@ export const DEMO_CARRIER_HISTORY = [
     spid: "9203",
     npa: "512",
     orders: 60,
-    rejectedShare: { ACCOUNT_NUMBER: 0.25 },
+    rejectedShare: { ACCOUNT_NUMBER_MISMATCH: 0.25 },
     focDays: [5, 8, 9, 9, 10, 12, 14],
     accountNumberLengths: [8],
   },
   { spid: "9201", npa: "312", orders: 12, rejectedShare: {}, focDays: [3, 4], accountNumberLengths: [] },
 ] as const;
 
-/** The partner's codes for the canonical reasons the demo history uses, with their text. */
-const DEMO_REJECTION_CODES: Record<string, { code: string; text: string }> = {
-  ADDRESS_MISMATCH: { code: "ADDRESS_MISMATCH", text: "Service address does not match the LSP's records" },
-  NAME_MISMATCH: { code: "NAME_MISMATCH", text: "End user name does not match the LSP's records" },
-  PIN: { code: "PIN_INVALID", text: "Passcode/PIN missing or invalid" },
-  ACCOUNT_NUMBER: { code: "ACCOUNT_NUMBER_MISMATCH", text: "Account number does not match the LSP's records" },
+/** The text the partner sends with each code the demo history uses (the canonical reason is the domain's). */
+const DEMO_REJECTION_TEXTS: Partial<Record<PartnerRejectionCode, string>> = {
+  SERVICE_ADDRESS_MISMATCH: "Service address does not match the LSP's records",
+  END_USER_NAME_MISMATCH: "End user name does not match the LSP's records",
+  PIN_INVALID: "Passcode/PIN missing or invalid",
+  ACCOUNT_NUMBER_MISMATCH: "Account number does not match the LSP's records",
 };
 
 export const DEMO_HISTORY_ACCOUNT = { slug: "lakeside-resale", name: "Lakeside Resale (history)" } as const;
@@ -91,16 +93,16 @@ function planCarrierHistory(
 ): PastOrder[] {
   const random = generator(Number.parseInt(carrier.spid, 16));
   const orders: PastOrder[] = [];
-  // Each reason's rejected orders spread evenly over the quarter (the next free index on a collision).
-  const rejectionOf = new Array<string | null>(profile.orders).fill(null);
-  Object.entries(profile.rejectedShare).forEach(([reason, share], r) => {
-    const count = Math.round((share as number) * profile.orders);
+  // Each code's rejected orders spread evenly over the quarter (the next free index on a collision).
+  const rejectionOf = new Array<PartnerRejectionCode | null>(profile.orders).fill(null);
+  (Object.entries(profile.rejectedShare) as [PartnerRejectionCode, number][]).forEach(([code, share], r) => {
+    const count = Math.round(share * profile.orders);
     for (let j = 0; j < count; j++) {
       let index = (Math.floor((j * profile.orders) / count) + r * 2) % profile.orders;
       while (rejectionOf[index] !== null) {
         index = (index + 1) % profile.orders;
       }
-      rejectionOf[index] = reason;
+      rejectionOf[index] = code;
     }
   });
   const start = addDays(today, -88);
@@ -136,7 +138,7 @@ function planCarrierHistory(
     let rejected: PastOrder["rejection"] = null;
     if (rejection) {
       const rejectedOn = addBusinessDays(submittedOn, 1, calendar);
-      const code = DEMO_REJECTION_CODES[rejection] ?? { code: "OTHER", text: "Rejected by the losing carrier" };
+      const code = { code: rejection, text: DEMO_REJECTION_TEXTS[rejection] ?? "Rejected by the losing carrier" };
       history.push({
         at: at(rejectedOn, "11:00"),
         actorKind: "PARTNER",
@@ -149,7 +151,7 @@ function planCarrierHistory(
       const fixedOn = addBusinessDays(rejectedOn, 1, calendar);
       rejected = {
         code: code.code,
-        reason: rejection,
+        reason: reasonOfRejectionCode(rejection),
         text: code.text,
         at: at(rejectedOn, "11:00"),
         resolvedAt: at(fixedOn, "09:30"),
