@@ -197,6 +197,9 @@ export const webhookAttempts = pgTable(
 );
 
 /** Customer API keys: shown once, stored as a SHA-256 hash; the prefix identifies a key in lists. */
+export const apiKeyRoles = ["member", "admin"] as const;
+export type ApiKeyRole = (typeof apiKeyRoles)[number];
+
 export const apiKeys = pgTable(
   "api_keys",
   {
@@ -207,13 +210,19 @@ export const apiKeys = pgTable(
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),
+    /** Chosen by the account admin who creates the key: a member key works orders; an admin key also manages webhooks. */
+    role: text("role").$type<ApiKeyRole>().notNull().default("member"),
     createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: text("revoked_by"),
   },
-  (t) => [uniqueIndex("api_keys_hash_uq").on(t.hash), index("api_keys_account_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    uniqueIndex("api_keys_hash_uq").on(t.hash),
+    index("api_keys_account_idx").on(t.accountId, t.createdAt),
+    check("api_keys_role", sql`${t.role} in ('admin', 'member')`),
+  ],
 );
 
 export type NotificationRow = typeof notifications.$inferSelect;
