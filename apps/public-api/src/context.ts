@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "@portway/db";
-import type { ActingAs, Clock, CustomerIdentity } from "@portway/services";
+import { type ActingAs, type Clock, type CustomerIdentity, customerActing } from "@portway/services";
 import type { ApiLimits } from "@portway/services/auth";
 import { fromZodError, problemResponse } from "./problem";
 
@@ -23,7 +23,7 @@ export interface Caller {
   user: CustomerIdentity;
   accountId: string;
   acting: ActingAs;
-  owner: { accountId: string; userId: string };
+  owner: { accountId: string; userId: string; apiKeyId?: string };
 }
 
 export interface ApiEnv {
@@ -48,7 +48,6 @@ export function callerFor(user: CustomerIdentity): Caller {
   return {
     user,
     accountId: user.accountId,
-    acting: { actor: { kind: "USER", id: user.userId }, accountId: user.accountId },
-    owner: { accountId: user.accountId, userId: user.userId },
+    ...customerActing(user),
   };
 }

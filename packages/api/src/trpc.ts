@@ -3,6 +3,7 @@ import {
   type ActingAs,
   type Clock,
   type CustomerIdentity,
+  customerActing,
   type Identity,
   ServiceError,
   type StaffIdentity,
@@ -88,8 +89,7 @@ export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to the customer portal first." });
   }
   const user: CustomerIdentity = ctx.identity;
-  const acting: ActingAs = { actor: { kind: "USER", id: user.userId }, accountId: user.accountId };
-  const owner = { accountId: user.accountId, userId: user.userId };
+  const { acting, owner } = customerActing(user);
   return next({ ctx: { ...ctx, user, account: { id: user.accountId }, acting, owner } });
 });
 

@@ -13,6 +13,7 @@ import {
 export const RULES = { calendar: buildBusinessCalendar([2024, 2025, 2026, 2027]), carrierMinBusinessDays: 0 };
 
 export const USER: Actor = { kind: "USER", id: "u1" };
+export const API_KEY: Actor = { kind: "API_KEY", id: "k1" };
 export const STAFF: Actor = { kind: "STAFF", id: "s1" };
 export const PARTNER: Actor = { kind: "PARTNER" };
 export const SYSTEM: Actor = { kind: "SYSTEM" };

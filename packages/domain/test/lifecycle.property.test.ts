@@ -109,6 +109,7 @@ const eventArb: fc.Arbitrary<OrderEvent> = fc.oneof(
 );
 const actorArb: fc.Arbitrary<Actor> = fc.constantFrom<Actor>(
   { kind: "USER" },
+  { kind: "API_KEY" },
   { kind: "STAFF" },
   { kind: "PARTNER" },
   { kind: "SYSTEM" },

@@ -9,6 +9,7 @@ import {
   PRE_FOC_EDITABLE_FIELDS,
 } from "../src/index";
 import {
+  API_KEY,
   draftOrder,
   effectTypes,
   FOC_AT,
@@ -211,11 +212,30 @@ describe("history, actors, versions", () => {
     [{ type: "PARTNER_ACCEPTED", pon: "123456789" }, USER, "SUBMITTED"],
     [{ type: "ACTIVATE", trigger: "SCHEDULED" }, USER, "FOC"],
     [{ type: "ACTIVATE", trigger: "ON_DEMAND" }, SYSTEM, "FOC"],
+    [{ type: "PARTNER_ACCEPTED", pon: "123456789" }, API_KEY, "SUBMITTED"],
+    [{ type: "ACTIVATE", trigger: "SCHEDULED" }, API_KEY, "FOC"],
   ] as const)("refuses %j from a %j", (event, actor, status) => {
     expect(applyOrderEvent(at(status), event, { ...RULES, now: NOW, actor })).toMatchObject({
       ok: false,
       error: { code: "ACTOR_NOT_ALLOWED", field: "actor" },
     });
+  });
+
+  it("lets a customer's API key act as its users do, and records the key as the actor", () => {
+    const submitted = applyOrderEvent(
+      draftOrder(),
+      { type: "SUBMIT", portType: "AUTOMATED" },
+      { ...RULES, now: NOW, actor: API_KEY },
+    );
+    expect(submitted).toMatchObject({ ok: true, order: { status: "SUBMITTED" } });
+    const recorded = submitted.ok ? submitted.effects.find((e) => e.type === "RECORD_HISTORY") : undefined;
+    expect(recorded).toMatchObject({ entry: { actor: { kind: "API_KEY", id: "k1" } } });
+    const cancelled = applyOrderEvent(
+      at("SUBMITTED"),
+      { type: "CANCEL", reason: "Customer changed plans" },
+      { ...RULES, now: NOW, actor: API_KEY },
+    );
+    expect(cancelled.ok).toBe(true);
   });
 
   it("lets staff record carrier answers (project ports)", () => {

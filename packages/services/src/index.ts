@@ -11,7 +11,7 @@ export * from "./demo/demo-orders";
 export * from "./demo/seed";
 export * from "./documents/index";
 export * from "./errors";
-export type * from "./identity";
+export * from "./identity";
 export * from "./insight/index";
 export * from "./notifications/index";
 export * from "./numbering/index";

@@ -4,6 +4,8 @@ export interface TimelineEntry {
   id: string | number;
   at: Date | string;
   actorKind: string;
+  /** The user's or API key's name where the viewer may see it. */
+  actorName?: string | null;
   event: string;
   from: string | null;
   to: string | null;
@@ -13,6 +15,7 @@ export interface TimelineEntry {
 
 const actors: Record<string, string> = {
   USER: "You",
+  API_KEY: "API key",
   STAFF: "Porting team",
   PARTNER: "Porting partner",
   SYSTEM: "Portway",
@@ -39,7 +42,7 @@ export function Timeline({ entries, label = "Timeline" }: { entries: readonly Ti
                 ? `${entry.from.replaceAll("_", " ")} → ${entry.to.replaceAll("_", " ")}`
                 : (entry.to ?? entry.event).replaceAll("_", " ")}
             </strong>{" "}
-            <span className="timeline__actor">by {actors[entry.actorKind] ?? entry.actorKind}</span>
+            <span className="timeline__actor">by {entry.actorName ?? actors[entry.actorKind] ?? entry.actorKind}</span>
           </div>
           {entry.reason ? <p className="timeline__reason">{entry.reason}</p> : null}
           {entry.changes.length > 0 ? (

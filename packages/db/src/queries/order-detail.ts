@@ -1,9 +1,25 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { carriers, csrs, manualRequests, orderHistory, rejections, supps } from "../schema/index";
+import { apiKeys, authUsers, carriers, csrs, manualRequests, orderHistory, rejections, supps } from "../schema/index";
 
+/**
+ * An order's history, oldest first, with the name of who caused each entry: the user (customer or staff) or the API
+ * key (its name, kept after the key is revoked). Partner and system entries have none.
+ */
 export async function findOrderHistory(db: DbOrTx, orderId: string) {
-  return db.select().from(orderHistory).where(eq(orderHistory.orderId, orderId)).orderBy(asc(orderHistory.id));
+  return db
+    .select({
+      ...getTableColumns(orderHistory),
+      actorName: sql<string | null>`coalesce(${authUsers.name}, ${apiKeys.name})`,
+    })
+    .from(orderHistory)
+    .leftJoin(
+      authUsers,
+      and(sql`${orderHistory.actorKind} in ('USER', 'STAFF')`, eq(authUsers.id, orderHistory.actorId)),
+    )
+    .leftJoin(apiKeys, and(eq(orderHistory.actorKind, "API_KEY"), sql`${apiKeys.id}::text = ${orderHistory.actorId}`))
+    .where(eq(orderHistory.orderId, orderId))
+    .orderBy(asc(orderHistory.id));
 }
 
 export async function findOrderRejections(db: DbOrTx, orderId: string) {

@@ -20,7 +20,7 @@ import {
 import { move, refuse, refuseTransition, type Step } from "./step";
 import { completeReschedule, handleCancel, handleChange, handleResubmit, handleSuppAnswer } from "./supp-events";
 
-const CUSTOMER: readonly ActorKind[] = ["USER", "STAFF"];
+const CUSTOMER: readonly ActorKind[] = ["USER", "API_KEY", "STAFF"];
 const CARRIER: readonly ActorKind[] = ["PARTNER", "STAFF"];
 
 /** Who may cause each event: customers act on their orders, the partner or LSP answers, staff can do both. */
@@ -40,12 +40,14 @@ export const EVENT_ACTORS: Readonly<Record<OrderEventType, readonly ActorKind[]>
   SUPP_REJECTED: CARRIER,
   TNS_ACTIVATED: CARRIER,
   TNS_EXCLUDED: CARRIER,
-  ACTIVATE: ["USER", "STAFF", "SYSTEM"],
+  ACTIVATE: ["USER", "API_KEY", "STAFF", "SYSTEM"],
 };
 
 function actorAllowed(event: OrderEvent, kind: ActorKind): boolean {
   if (event.type === "ACTIVATE") {
-    return event.trigger === "SCHEDULED" ? kind === "SYSTEM" || kind === "STAFF" : kind === "USER" || kind === "STAFF";
+    return event.trigger === "SCHEDULED"
+      ? kind === "SYSTEM" || kind === "STAFF"
+      : kind === "USER" || kind === "API_KEY" || kind === "STAFF";
   }
   return EVENT_ACTORS[event.type].includes(kind);
 }

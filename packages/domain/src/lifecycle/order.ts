@@ -84,7 +84,9 @@ export interface PortOrder {
   activationSent: boolean;
 }
 
-export type ActorKind = "USER" | "STAFF" | "PARTNER" | "SYSTEM";
+/** Who caused an event: a customer user in the portal, a customer system through an API key (attributed to the key,
+ * not to the user who created it), the porting team, the partner or LSP, or Portway itself. */
+export type ActorKind = "USER" | "API_KEY" | "STAFF" | "PARTNER" | "SYSTEM";
 export interface Actor {
   kind: ActorKind;
   id?: string;

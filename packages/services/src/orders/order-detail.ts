@@ -25,6 +25,20 @@ function maskPin(pin: unknown): string | null {
 }
 
 /**
+ * Who caused a history entry, as the viewer may see it: a customer sees their own users and API keys by name and the
+ * porting team as the team; staff see every name. Partner and Portway entries show by their kind.
+ */
+function historyActorName(kind: string, name: string | null, staffView: boolean): string | null {
+  if (name === null) {
+    return null;
+  }
+  if (kind === "API_KEY") {
+    return `API key “${name}”`;
+  }
+  return kind === "STAFF" && !staffView ? null : name;
+}
+
+/**
  * Everything one order page shows. Customers see their account's orders only (another account's ID is NOT_FOUND)
  * and never internal notes; staff see everything.
  */
@@ -129,6 +143,7 @@ export async function getOrderDetail(
       version: h.version,
       at: h.at,
       actorKind: h.actorKind,
+      actorName: historyActorName(h.actorKind, h.actorName, options.staff),
       event: h.event,
       from: h.fromStatus,
       to: h.toStatus,

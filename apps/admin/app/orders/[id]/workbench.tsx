@@ -140,7 +140,10 @@ function Timeline({ view }: { view: WorkbenchView }) {
         {view.history.map((h) => (
           <li key={h.id}>
             <strong>{h.event.replaceAll("_", " ").toLowerCase()}</strong> {h.from} → {h.to} ·{" "}
-            {h.actorKind.toLowerCase()} · {formatEastern(h.at)}
+            {h.actorName
+              ? `${h.actorName} (${h.actorKind.toLowerCase().replace("_", " ")})`
+              : h.actorKind.toLowerCase()}{" "}
+            · {formatEastern(h.at)}
             {h.reason ? <div className="hint">{h.reason}</div> : null}
           </li>
         ))}
