@@ -13,6 +13,7 @@ export * from "./pon/pon";
 export * from "./port-type/field-limits";
 export * from "./port-type/group-orders";
 export * from "./port-type/order-numbers";
+export * from "./port-type/port-request";
 export * from "./port-type/port-type";
 export * from "./port-type/validate-edit";
 export * from "./port-type/validate-submission";

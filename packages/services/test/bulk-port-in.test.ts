@@ -1,16 +1,19 @@
-import { createDb, type DbHandle, portOrders } from "@portway/db";
-import { like } from "drizzle-orm";
+import { createDb, type DbHandle, portOrders, portRequests } from "@portway/db";
+import type { OrderDetails } from "@portway/domain";
+import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixedClock } from "../src/clock";
 import {
   BULK_COLUMNS,
   bulkTemplateCsv,
+  getDraft,
   previewBulkPortIn,
   seedDemoData,
   seedNumberingData,
   submitBulkPortIn,
+  submitPortRequest,
 } from "../src/index";
-import { demoCustomer, failure, mondayMorning, tnRange } from "./order-fixtures";
+import { demoCustomer, failure, mondayMorning, submissionData, tnRange } from "./order-fixtures";
 
 let handle: DbHandle;
 let acme: Awaited<ReturnType<typeof demoCustomer>>;
@@ -82,17 +85,58 @@ describe("bulk port-in", () => {
     const good = await previewBulkPortIn(handle.db, clock, acme, fixed);
     expect(good.issues).toEqual([]);
     expect(good.accounts).toBe(2);
-    expect(good.orders.map((o) => [o.portType, o.tnCount])).toEqual([
-      ["ON_NET", 20],
-      ["ON_NET", 20],
+    expect(good.orders.map((o) => [o.group, o.btn, o.portType, o.tnCount])).toEqual([
+      [1, "(312) 286-5500", "ON_NET", 20],
+      [2, "312-286-5520", "ON_NET", 20],
     ]);
+    expect(good.reference).toBe("BULK-1");
     const created = await submitBulkPortIn(handle.db, clock, acme, { ...fixed, mode: "SUBMIT" });
     expect(created.orders).toHaveLength(2);
+    expect(created.created).toBe(true);
     const stored = await handle.db.select().from(portOrders).where(like(portOrders.customerReference, "BULK-1%"));
-    expect(stored.map((o) => [o.customerReference, o.tnCount, o.status]).sort()).toEqual([
-      ["BULK-1-1", 20, "SUBMITTED"],
-      ["BULK-1-2", 20, "SUBMITTED"],
+    // One port request holds both LSP accounts' orders, each with its own account's details.
+    expect(new Set(stored.map((o) => o.portRequestId))).toEqual(new Set([created.portRequestId]));
+    expect(
+      stored
+        .map((o) => [
+          o.customerReference,
+          o.sequence,
+          o.tnCount,
+          o.status,
+          o.btn,
+          (o.details as OrderDetails).accountNumber,
+        ])
+        .sort((a, b) => Number(a[1]) - Number(b[1])),
+    ).toEqual([
+      ["BULK-1", 1, 20, "SUBMITTED", "+13122865500", "ACCT-A"],
+      ["BULK-1", 2, 20, "SUBMITTED", "+13122865520", "ACCT-B"],
     ]);
+    const [request] = await handle.db
+      .select()
+      .from(portRequests)
+      .where(eq(portRequests.id, created.portRequestId ?? ""));
+    expect(request).toMatchObject({ customerReference: "BULK-1", tnCount: 40 });
+    const again = await submitBulkPortIn(handle.db, clock, acme, { ...fixed, mode: "SUBMIT" });
+    expect(again).toMatchObject({ created: false, portRequestId: created.portRequestId });
+    expect(again.orders.map((o) => o.id).sort()).toEqual(created.orders.map((o) => o.id).sort());
+  });
+
+  it("creates nothing when one LSP account's row is refused at submission; the error names its line", async () => {
+    // Line 25 (account B) ports a number already in an active order: only the database knows, at submission.
+    const file = rows(8300);
+    const taken = `+1${(file[23] as string[])[tnAt]}`;
+    await submitPortRequest(handle.db, clock, acme, { submission: submissionData([taken], "BULK-TAKEN-FIRST") });
+    const input = { fileName: "ports.csv", contentBase64: b64(csv(file)), reference: "BULK-HALF" };
+    const refused = await failure(() => submitBulkPortIn(handle.db, clock, acme, { ...input, mode: "SUBMIT" }));
+    expect(refused.kind).toBe("INVALID");
+    expect(refused.issues.map((i) => i.field)).toEqual(["rows.25.tn"]);
+    expect(refused.issues[0]?.message).toMatch(/^Line 25: \+13122868323/);
+    expect(await handle.db.select().from(portOrders).where(like(portOrders.customerReference, "BULK-HALF%"))).toEqual(
+      [],
+    );
+    expect(await handle.db.select().from(portRequests).where(eq(portRequests.customerReference, "BULK-HALF"))).toEqual(
+      [],
+    );
   });
 
   it("reads the same rows from an XLSX workbook and saves them as drafts", async () => {
@@ -110,6 +154,11 @@ describe("bulk port-in", () => {
     expect(preview.accounts).toBe(2);
     const saved = await submitBulkPortIn(handle.db, clock, acme, { ...input, mode: "DRAFTS" });
     expect(saved.drafts).toHaveLength(2);
+    // Each draft is submitted as a port request of its own, so each takes a reference of its own.
+    const references = await Promise.all(
+      saved.drafts.map(async (d) => (await getDraft(handle.db, acme, d.id)).data.customerOrderRef),
+    );
+    expect(references).toEqual(["BULK-XLSX-1", "BULK-XLSX-2"]);
   });
 
   it("refuses a file without the template's columns, naming them", async () => {

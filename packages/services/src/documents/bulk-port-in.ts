@@ -13,7 +13,12 @@ import { z } from "zod";
 import type { Clock } from "../clock";
 import { invalid } from "../errors";
 import { saveDraft } from "../orders/drafts";
-import { previewSubmission, type Submitter, submitPortRequest } from "../orders/submit";
+import {
+  type PortRequestPreview,
+  previewPortRequest,
+  type Submitter,
+  submitPortRequestOfAccounts,
+} from "../orders/submit";
 
 /** The template's columns, one row per TN with its LSP account's data (SPEC 5 order data). */
 export const BULK_COLUMNS = [
@@ -57,7 +62,7 @@ export const bulkFileInput = z.object({
   contentBase64: base64Input(Math.ceil((3 * 1024 * 1024 * 4) / 3) + 8, "The file (at most 3 MB)").min(1, {
     message: "Choose a file first.",
   }),
-  /** The customer order reference the orders take (each LSP account's gets a suffix). */
+  /** The customer order reference of the port request, carried by each of its orders. */
   reference: requiredText(56, "Customer order reference"),
 });
 export type BulkFileInput = z.infer<typeof bulkFileInput>;
@@ -293,18 +298,26 @@ function rowIssues(row: BulkRow): { tn: string | null; issues: BulkRowIssue[] } 
 }
 
 export interface BulkPreviewOrder {
+  /** The LSP account (1-based, in the order of the file) the order belongs to. */
   group: number;
+  /** The account's BTN as the file gives it, to tell the accounts apart. */
+  btn: string;
   carrierName: string;
   portType: string;
   tnCount: number;
   lines: number[];
 }
 
-/**
- * Reads a bulk file and shows what it would create, before anything is created: every row's errors (with its line)
- * and the orders, by LSP account and then by the services' own split (carrier, on-net or off-net, port type).
- */
-export async function previewBulkPortIn(db: DbOrTx, clock: Clock, submitter: Submitter, input: BulkFileInput) {
+interface ParsedBulk {
+  rowCount: number;
+  /** Errors of the rows themselves (found without the database). */
+  issues: BulkRowIssue[];
+  /** The good rows, by LSP account, in the order of the file. */
+  groups: BulkRow[][];
+}
+
+/** Reads a bulk file into its rows' own errors and the good rows by LSP account; no database. */
+async function parseBulk(input: BulkFileInput): Promise<ParsedBulk> {
   const { header, rows: raw } = await readRows(input);
   const columns = header.map(normalizeHeader);
   const missing = BULK_COLUMNS.filter((c) => REQUIRED.includes(c) && !columns.includes(c));
@@ -365,51 +378,90 @@ export async function previewBulkPortIn(db: DbOrTx, clock: Clock, submitter: Sub
     group.push(row);
     groups.set(key, group);
   }
-  const orders: BulkPreviewOrder[] = [];
-  const submissions: { rows: BulkRow[]; draft: OrderDraft }[] = [];
-  let number = 0;
-  for (const rows of groups.values()) {
-    number += 1;
-    const reference = groups.size > 1 ? `${input.reference}-${number}` : input.reference;
-    const draft = submissionOf(rows, reference);
-    submissions.push({ rows, draft });
-    const preview = await previewSubmission(db, clock, submitter, { submission: draft });
-    const lineOfTn = new Map(rows.map((row) => [row.values.tn, row.line]));
-    for (const error of preview.errors) {
-      const tn = /^(\+1\d{10}):/.exec(error.message)?.[1];
-      const line = tn ? lineOfTn.get(tn) : undefined;
-      if (line !== undefined) {
-        issues.push({ ...error, field: "tn", line });
-      } else {
-        for (const row of rows) {
-          issues.push({ ...error, line: row.line });
-        }
+  return { rowCount: raw.length, issues, groups: [...groups.values()] };
+}
+
+/** The services' errors of each account's submission, on the rows they concern: a TN's on its line, others on all. */
+function lineIssuesOf(parsed: ParsedBulk, preview: PortRequestPreview): BulkRowIssue[] {
+  const issues: BulkRowIssue[] = [];
+  const lineOfTn = new Map(parsed.groups.flat().map((row) => [row.values.tn, row.line]));
+  const place = (error: FieldIssue, rows: readonly BulkRow[]) => {
+    const tn = /^(\+1\d{10}):/.exec(error.message)?.[1];
+    const line = tn ? lineOfTn.get(tn) : undefined;
+    if (line !== undefined) {
+      issues.push({ ...error, field: "tn", line });
+    } else {
+      for (const row of rows) {
+        issues.push({ ...error, line: row.line });
       }
     }
-    for (const order of preview.orders) {
-      orders.push({
-        group: number,
-        carrierName: order.carrierName,
-        portType: order.portType,
-        tnCount: order.tns.length,
-        lines: order.tns.map((tn) => lineOfTn.get(tn) ?? 0),
-      });
+  };
+  for (const [index, account] of preview.accounts.entries()) {
+    for (const error of account.errors) {
+      place(error, parsed.groups[index] ?? []);
     }
   }
+  for (const error of preview.requestErrors) {
+    const account = /^submissions\.(\d+)\./.exec(error.field)?.[1];
+    const rows = account === undefined ? [] : (parsed.groups[Number(account)] ?? []);
+    place(error, rows.length > 0 ? rows : parsed.groups.flat().slice(0, 1));
+  }
+  return issues;
+}
+
+function bySubmission(parsed: ParsedBulk, reference: (index: number) => string): OrderDraft[] {
+  return parsed.groups.map((rows, index) => submissionOf(rows, reference(index)));
+}
+
+/** The error a refused file fails with: its rows' errors, each with its line. */
+function rowsRefusal(issues: readonly BulkRowIssue[]) {
+  return invalid(
+    issues.slice(0, 200).map((issue) => ({
+      field: `rows.${issue.line}.${issue.field}`,
+      code: issue.code,
+      message: `Line ${issue.line}: ${issue.message}`,
+    })),
+    `${issues.length} row error(s); nothing was created.`,
+  );
+}
+
+/**
+ * Reads a bulk file and shows what it would create, before anything is created: every row's errors (with its line)
+ * and the orders of the one port request it becomes, by LSP account and then by the services' own split (carrier,
+ * on-net or off-net, port type).
+ */
+export async function previewBulkPortIn(db: DbOrTx, clock: Clock, submitter: Submitter, input: BulkFileInput) {
+  const parsed = await parseBulk(input);
+  const submissions = bySubmission(parsed, () => input.reference);
+  const preview = await previewPortRequest(db, clock, submitter, { submissions });
+  const issues = [...parsed.issues, ...lineIssuesOf(parsed, preview)];
   issues.sort((a, b) => a.line - b.line);
+  const lineOfTn = new Map(parsed.groups.flat().map((row) => [row.values.tn, row.line]));
+  const orders: BulkPreviewOrder[] = preview.orders.map((order) => ({
+    group: order.account + 1,
+    btn: submissions[order.account]?.btn ?? "",
+    carrierName: order.carrierName,
+    portType: order.portType,
+    tnCount: order.tns.length,
+    lines: order.tns.map((tn) => lineOfTn.get(tn) ?? 0),
+  }));
   return {
     ok: issues.length === 0,
-    rowCount: raw.length,
+    rowCount: parsed.rowCount,
     issues,
-    accounts: groups.size,
+    accounts: parsed.groups.length,
     orders,
-    submissions: issues.length === 0 ? submissions.map((s) => s.draft) : [],
+    /** The customer order reference the port request and each of its orders carry. */
+    reference: input.reference,
+    submissions: issues.length === 0 ? submissions : [],
   };
 }
 
 /**
- * Creates what the preview showed, in one transaction: every LSP account's port request and orders (SUBMIT), or one
- * draft per LSP account (DRAFTS). Nothing is created while any row has an error.
+ * Creates what the preview showed. SUBMIT: one port request with every LSP account's orders, in one transaction,
+ * each order carrying the file's customer order reference (submitting the same reference again returns them).
+ * DRAFTS: one draft per LSP account (their references numbered `-1`, `-2`… when there are several, since each draft
+ * is submitted as a port request of its own). Nothing is created while any row has an error.
  */
 export async function submitBulkPortIn(
   db: Db,
@@ -417,31 +469,46 @@ export async function submitBulkPortIn(
   submitter: Submitter,
   input: z.infer<typeof bulkSubmitInput>,
 ) {
-  return db.transaction(async (tx) => {
-    const preview = await previewBulkPortIn(tx, clock, submitter, input);
-    if (!preview.ok) {
-      throw invalid(
-        preview.issues.slice(0, 200).map((issue) => ({
-          field: `rows.${issue.line}.${issue.field}`,
-          code: issue.code,
-          message: `Line ${issue.line}: ${issue.message}`,
-        })),
-        `${preview.issues.length} row error(s); nothing was created.`,
-      );
-    }
-    const txDb = tx as unknown as Db;
-    if (input.mode === "DRAFTS") {
-      const drafts = [];
-      for (const draft of preview.submissions) {
-        drafts.push(await saveDraft(txDb, clock, submitter, { data: draft }));
+  if (input.mode === "DRAFTS") {
+    return db.transaction(async (tx) => {
+      const preview = await previewBulkPortIn(tx, clock, submitter, input);
+      if (!preview.ok) {
+        throw rowsRefusal(preview.issues);
       }
-      return { mode: "DRAFTS" as const, drafts: drafts.map((d) => ({ id: d.id })), orders: [] };
-    }
-    const created = [];
-    for (const draft of preview.submissions) {
-      const result = await submitPortRequest(txDb, clock, submitter, { submission: draft });
-      created.push(...result.orders.map((order) => ({ id: order.id, portRequestId: result.portRequestId })));
-    }
-    return { mode: "SUBMIT" as const, drafts: [], orders: created };
-  });
+      const several = preview.submissions.length > 1;
+      const txDb = tx as unknown as Db;
+      const drafts = [];
+      for (const [index, draft] of preview.submissions.entries()) {
+        const reference = several ? `${input.reference}-${index + 1}` : input.reference;
+        drafts.push(await saveDraft(txDb, clock, submitter, { data: { ...draft, customerOrderRef: reference } }));
+      }
+      return {
+        mode: "DRAFTS" as const,
+        portRequestId: null,
+        created: true,
+        drafts: drafts.map((d) => ({ id: d.id })),
+        orders: [],
+      };
+    });
+  }
+  const parsed = await parseBulk(input);
+  if (parsed.issues.length > 0) {
+    throw rowsRefusal([...parsed.issues].sort((a, b) => a.line - b.line));
+  }
+  const result = await submitPortRequestOfAccounts(
+    db,
+    clock,
+    submitter,
+    { reference: input.reference, submissions: bySubmission(parsed, () => input.reference) },
+    {
+      refusal: (preview) => rowsRefusal(lineIssuesOf(parsed, preview).sort((a, b) => a.line - b.line)),
+    },
+  );
+  return {
+    mode: "SUBMIT" as const,
+    portRequestId: result.portRequestId,
+    created: result.created,
+    drafts: [],
+    orders: result.orders.map((order) => ({ id: order.id, portRequestId: result.portRequestId })),
+  };
 }

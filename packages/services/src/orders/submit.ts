@@ -23,6 +23,7 @@ import {
   type OrderDraft,
   orderDraftSchema,
   type PortType,
+  portRequestIssues,
   validateSubmission,
 } from "@portway/domain";
 import { z } from "zod";
@@ -143,12 +144,97 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
     : { ok: true as const, errors: [] as FieldIssue[], orders, warnings: check.warnings };
 }
 
+/** A port request of one or more LSP accounts: each account's submission is split into orders (SPEC 5). */
+export interface PortRequestInput {
+  /** The customer order reference of the port request, carried by every order of it. */
+  reference: string;
+  /** The draft it comes from: its documents count for every order, and it is deleted once submitted. */
+  draftId?: string;
+  /** One submission per LSP account (BTN, account number, subscriber, address, authorizing person). */
+  submissions: OrderDraft[];
+}
+
+type SubmissionPreview = Awaited<ReturnType<typeof previewSubmission>>;
+
+/** What a port request would create, account by account; nothing is written. */
+export interface PortRequestPreview {
+  ok: boolean;
+  /** Every error at once; with several accounts each names its account and is filed under `submissions.<index>.`. */
+  errors: FieldIssue[];
+  /** Errors of the request as a whole (a TN in two accounts, the request's size). */
+  requestErrors: FieldIssue[];
+  accounts: SubmissionPreview[];
+  orders: (PlannedOrder & { account: number })[];
+}
+
+function accountLabel(submission: OrderDraft, index: number): string {
+  const btn = typeof submission.btn === "string" && submission.btn ? ` (BTN ${submission.btn})` : "";
+  return `Account ${index + 1}${btn}`;
+}
+
 /**
- * Submits: creates the port request and its orders in one transaction (history, jobs and the porting team's project
- * ports included). Submitting again with the same customer reference returns the orders already created.
+ * Previews a port request of several LSP accounts: each account's submission as `previewSubmission` does (split by
+ * carrier, on-net or off-net, port type), and the rules of the request as a whole. Reads only.
  */
-export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitter, input: SubmissionInput) {
-  const reference = input.submission.customerOrderRef?.trim();
+export async function previewPortRequest(
+  db: DbOrTx,
+  clock: Clock,
+  submitter: Submitter,
+  input: Omit<PortRequestInput, "reference">,
+): Promise<PortRequestPreview> {
+  const several = input.submissions.length > 1;
+  const accounts: SubmissionPreview[] = [];
+  const errors: FieldIssue[] = [];
+  const orders: (PlannedOrder & { account: number })[] = [];
+  for (const [index, submission] of input.submissions.entries()) {
+    const preview = await previewSubmission(db, clock, submitter, {
+      ...(input.draftId ? { draftId: input.draftId } : {}),
+      submission,
+    });
+    accounts.push(preview);
+    const label = accountLabel(submission, index);
+    errors.push(
+      ...preview.errors.map((issue) =>
+        several
+          ? { ...issue, field: `submissions.${index}.${issue.field}`, message: `${label}: ${issue.message}` }
+          : issue,
+      ),
+    );
+    orders.push(...preview.orders.map((order) => ({ ...order, account: index })));
+  }
+  // One account's preview already checks its own size; a TN cannot be in two accounts of one.
+  const requestErrors = several ? portRequestIssues(input.submissions) : [];
+  if (input.submissions.length === 0) {
+    requestErrors.push({ field: "submissions", code: "NO_ACCOUNTS", message: "Add at least one LSP account." });
+  }
+  errors.push(...requestErrors);
+  return { ok: errors.length === 0, errors, requestErrors, accounts, orders };
+}
+
+export interface SubmitOptions {
+  /** The error a refused request fails with; by default every error of the preview. */
+  refusal?: (preview: PortRequestPreview) => Error;
+}
+
+async function existingRequest(db: DbOrTx, accountId: string, portRequestId: string) {
+  return { portRequestId, created: false, orders: await findOrdersOfRequest(db, accountId, portRequestId) };
+}
+
+/**
+ * Submits a port request of one or more LSP accounts in one transaction: every account's submission is previewed,
+ * and nothing is created while any has an error; then one port request with all their orders (sequence numbers
+ * running on from one account to the next; each order with its own account's details and the request's customer
+ * reference), history, jobs and the porting team's project ports. Submitting again with the same customer reference
+ * returns the orders already created.
+ */
+export async function submitPortRequestOfAccounts(
+  db: Db,
+  clock: Clock,
+  submitter: Submitter,
+  input: PortRequestInput,
+  options: SubmitOptions = {},
+) {
+  const reference = input.reference.trim();
   if (!reference) {
     throw invalid([
       { field: "customerOrderRef", code: "REFERENCE_REQUIRED", message: "Customer order reference is required." },
@@ -156,23 +242,16 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
   }
   const existing = await findPortRequestByReference(db, submitter.accountId, reference);
   if (existing) {
-    return {
-      portRequestId: existing.id,
-      created: false,
-      orders: await findOrdersOfRequest(db, submitter.accountId, existing.id),
-    };
+    return existingRequest(db, submitter.accountId, existing.id);
   }
   try {
     return await db.transaction(async (tx) => {
-      const preview = await previewSubmission(tx, clock, submitter, input);
+      const preview = await previewPortRequest(tx, clock, submitter, input);
       if (!preview.ok) {
-        throw invalid(preview.errors);
+        throw options.refusal ? options.refusal(preview) : invalid(preview.errors);
       }
       const now = clock.now();
       const documents = await resolveDocuments(tx, submitter, input.draftId);
-      // The TN list lives in the order's lines, not in its details; the BTNs are stored canonical.
-      const { tns: _tns, ...fields } = normalizeOrderNumbers(input.submission);
-      const details: OrderDetails = { ...fields, customerOrderRef: reference, documents };
       const request = await insertPortRequest(tx, {
         accountId: submitter.accountId,
         customerReference: reference,
@@ -181,7 +260,13 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
         tnCount: preview.orders.reduce((sum, o) => sum + o.tns.length, 0),
         createdAt: now,
       });
+      // The TN list lives in the order's lines, not in its details; the BTNs are stored canonical.
+      const detailsOf = input.submissions.map((submission): OrderDetails => {
+        const { tns: _tns, ...fields } = normalizeOrderNumbers(submission);
+        return { ...fields, customerOrderRef: reference, documents };
+      });
       for (const [index, planned] of preview.orders.entries()) {
+        const details = detailsOf[planned.account] as OrderDetails;
         const id = randomUUID();
         const draftOrder = createDraftOrder({ id, tns: planned.tns, details });
         const row = await insertOrderRow(tx, {
@@ -238,13 +323,22 @@ export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitt
     if (violation?.constraint === "port_requests_account_reference_uq") {
       const winner = await findPortRequestByReference(db, submitter.accountId, reference);
       if (winner) {
-        return {
-          portRequestId: winner.id,
-          created: false,
-          orders: await findOrdersOfRequest(db, submitter.accountId, winner.id),
-        };
+        return existingRequest(db, submitter.accountId, winner.id);
       }
     }
     throw activeTnConflict(error) ?? error;
   }
+}
+
+/**
+ * Submits one LSP account's submission: the port request of one account (its orders split by carrier, on-net or
+ * off-net, port type), created in one transaction. Submitting again with the same customer reference returns the
+ * orders already created.
+ */
+export async function submitPortRequest(db: Db, clock: Clock, submitter: Submitter, input: SubmissionInput) {
+  return submitPortRequestOfAccounts(db, clock, submitter, {
+    reference: input.submission.customerOrderRef ?? "",
+    ...(input.draftId ? { draftId: input.draftId } : {}),
+    submissions: [input.submission],
+  });
 }

@@ -125,11 +125,17 @@ export function BulkImport() {
               </tbody>
             </table>
           ) : null}
+          {result.ok ? (
+            <p>
+              Submitting creates them together as one port request; every order carries the reference{" "}
+              <strong>{result.reference}</strong>. Saved as drafts instead, each LSP account is one draft.
+            </p>
+          ) : null}
           {result.orders.length > 0 ? (
             <table className="data-table" aria-label="Resulting orders">
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
+                  <th scope="col">LSP account</th>
                   <th scope="col">Losing carrier</th>
                   <th scope="col">Port type</th>
                   <th scope="col">Numbers</th>
@@ -138,7 +144,9 @@ export function BulkImport() {
               <tbody>
                 {result.orders.map((order) => (
                   <tr key={`${order.group}-${order.carrierName}-${order.portType}`}>
-                    <td>{order.group}</td>
+                    <td>
+                      {order.group} (BTN {order.btn})
+                    </td>
                     <td>{order.carrierName}</td>
                     <td>{order.portType}</td>
                     <td>{order.tnCount}</td>
@@ -167,14 +175,24 @@ export function BulkImport() {
             <div role="status">
               {submit.data.mode === "SUBMIT" ? (
                 <>
-                  <p>{submit.data.orders.length} orders submitted:</p>
+                  <p>
+                    {submit.data.created
+                      ? `${submit.data.orders.length} orders submitted in one port request`
+                      : `Already submitted: the port request with this reference has ${submit.data.orders.length} orders`}{" "}
+                    (reference {result.reference}):
+                  </p>
                   <ul className="item-list">
-                    {submit.data.orders.map((order) => (
+                    {submit.data.orders.map((order, index) => (
                       <li key={order.id}>
-                        <a href={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</a>
+                        <a href={`/orders/${order.id}`}>
+                          Order {index + 1} of {submit.data.orders.length} ({order.id.slice(0, 8)})
+                        </a>
                       </li>
                     ))}
                   </ul>
+                  <p>
+                    <a href={`/orders?ref=${encodeURIComponent(result.reference)}`}>See them in your orders</a>
+                  </p>
                 </>
               ) : (
                 <p>{submit.data.drafts.length} drafts saved; find them on your home page.</p>
