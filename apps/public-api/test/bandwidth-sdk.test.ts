@@ -1,25 +1,15 @@
 import { Client, LnpChecker, PortIn } from "@bandwidth/numbers";
 import type { DbHandle } from "@portway/db";
-import { applyOrderEventAs } from "@portway/services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adminOf,
-  newKey,
-  openSeededDb,
-  pdfBytes,
-  startApi,
-  startReceiver,
-  testClock,
-  type WebhookReceiver,
-} from "./helpers";
+import { hour, type Loop, minute, startLoop, waitForStatus, waitForSuppsSent } from "@portway/worker/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { adminOf, newKey, pdfBytes, startApi, startReceiver, type WebhookReceiver } from "./helpers";
 
+let loop: Loop;
 let handle: DbHandle;
 let api: Awaited<ReturnType<typeof startApi>>;
 let key = "";
 let accountId = "";
 let receiver: WebhookReceiver;
-const clock = testClock();
-const partner = { actor: { kind: "PARTNER" as const } };
 
 function sdk(password = key, account = accountId) {
   return new Client(account, "integration", password, null, null, { apiEndPoint: `${api.url}/v1.0` });
@@ -44,17 +34,19 @@ function lnpOrder(tn: string, reference: string) {
 }
 
 beforeAll(async () => {
-  handle = await openSeededDb();
-  api = await startApi(handle, clock);
+  // The real carrier simulator and the worker, over HTTP; the API runs on the loop's clock and database.
+  loop = await startLoop(inject("databaseUrl"), "api_bandwidth_journey");
+  handle = loop.handle;
+  api = await startApi(handle, loop.clock);
   const admin = await adminOf(handle, "admin@acme.test");
   accountId = admin.accountId;
-  key = await newKey(handle, clock, admin);
-  receiver = await startReceiver(handle, clock, admin);
+  key = await newKey(handle, loop.clock, admin);
+  receiver = await startReceiver(handle, loop.clock, admin);
 });
 afterAll(async () => {
-  await receiver.close();
-  await api.close();
-  await handle.close();
+  await receiver?.close();
+  await api?.close();
+  await loop?.stop();
 });
 
 describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
@@ -106,7 +98,8 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
 
     // GET-then-PUT with the SDK's shortened ZIP and account number is refused, never sent to the carrier.
     const orderId = String(got.orderId);
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "420000001" });
+    // The worker sent the order to the carrier simulator, which accepted it.
+    await waitForStatus(loop, orderId, "CSR_REVIEW");
     const shortened = await got
       .updateAsync({ subscriber: { serviceAddress: { zip: got.subscriber.serviceAddress.zip } } })
       .then(
@@ -123,24 +116,37 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
         (error: { status?: number; response?: { text?: string } }) => error,
       );
     expect(shortenedAccount?.response?.text).toContain("<Code>7313</Code>");
-    const supp = await got.updateAsync({ wirelessInfo: { accountNumber: "0099999" } });
+    // A change the simulated LSP has no record against (it checks the account number against the one on file).
+    const supp = await got.updateAsync({ wirelessInfo: { pinNumber: "4821" } });
     expect(supp.processingStatus).toBe("REQUESTED_SUPP");
 
-    // The LSP answers the change first: an FOC while it is in flight waits for that answer.
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "SUPP_ACCEPTED" });
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
-    await applyOrderEventAs(handle.db, clock, partner, orderId, {
-      type: "FOC_RECEIVED",
-      focAt: "2026-12-14T16:00:00.000Z",
-    });
+    // The simulator answers the change after 30 simulated minutes, returns a new CSR, reviews and confirms the FOC.
+    await waitForSuppsSent(loop, orderId);
+    await loop.advance(40 * minute);
+    await waitForStatus(loop, orderId, "PENDING_FOC");
+    await loop.advance(5 * hour);
+    await waitForStatus(loop, orderId, "FOC");
     const focked = await PortIn.getAsync(client, order.id);
-    expect(["FOC", "REQUESTED_SUPP"]).toContain(focked.processingStatus);
+    expect(focked.processingStatus).toBe("FOC");
     const activation = await focked.getActivationStatusAsync();
     expect(activation.activationStatus.notYetActivatedTelephoneNumbersList.telephoneNumber).toBe(tn);
+    const focHistory = await focked.getHistoryAsync();
+    expect(focHistory.map((h) => h.status)).toEqual(expect.arrayContaining(["SUBMITTED", "FOC"]));
+    expect(focHistory.map((h) => String(h.note).split(":")[0])).toEqual(
+      expect.arrayContaining(["PARTNER_ACCEPTED", "EDIT", "SUPP_ACCEPTED", "CSR_RETURNED", "FOC_RECEIVED"]),
+    );
 
+    // DELETE cancels: REQUESTED_CANCEL until the simulator accepts the cancel, then CANCELLED.
     await focked.deleteAsync();
     const afterDelete = await PortIn.getAsync(client, order.id);
-    expect(["REQUESTED_CANCEL", "CANCELLED"]).toContain(afterDelete.processingStatus);
+    expect(afterDelete.processingStatus).toBe("REQUESTED_CANCEL");
+    await waitForSuppsSent(loop, orderId);
+    await loop.advance(40 * minute);
+    await waitForStatus(loop, orderId, "CANCELLED");
+    const cancelled = await PortIn.getAsync(client, order.id);
+    expect(cancelled.processingStatus).toBe("CANCELLED");
+    const cancelledList = await PortIn.listAsync(client, { page: 1, size: 10, status: "cancelled" });
+    expect(cancelledList.lnpPortInfoForGivenStatus.orderId).toBe(got.orderId);
   });
 
   it("answers a wrong key 401 with a Basic challenge and another account's ID 403", async () => {
@@ -196,29 +202,37 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     expect(await broken.text()).toContain("<NumberPortabilityResponse>");
   });
 
-  it("completes an order the partner activated", async () => {
+  it("completes an order the simulator activated at its FOC", async () => {
     const client = sdk();
     const tn = "6172533962";
     const order = await PortIn.createAsync(client, lnpOrder(tn, "BW-SDK-2"));
+    expect(order.processingStatus).toBe("PENDING_DOCUMENTS");
     await order.createFileAsync(pdfBytes, "application/pdf");
     const got = await PortIn.getAsync(client, order.id);
     const orderId = String(got.orderId);
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "420000002" });
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
-    await applyOrderEventAs(handle.db, clock, partner, orderId, {
-      type: "FOC_RECEIVED",
-      focAt: "2026-12-14T16:00:00.000Z",
-    });
-    clock.set(new Date("2026-12-14T16:30:00Z"));
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "TNS_ACTIVATED", tns: [`+1${tn}`] });
+    await waitForStatus(loop, orderId, "CSR_REVIEW");
+    await loop.advance(10 * minute);
+    await waitForStatus(loop, orderId, "PENDING_FOC");
+    await loop.advance(5 * hour);
+    await waitForStatus(loop, orderId, "FOC");
+    const focked = await PortIn.getAsync(client, order.id);
+    expect(focked.processingStatus).toBe("FOC");
+    // The clocks move to the FOC: the worker's activation scan sends the activation, the simulator activates.
+    await loop.setTime(new Date("2026-12-14T16:00:00.000Z"));
+    await loop.worker.scanNow();
+    await waitForStatus(loop, orderId, "COMPLETE");
     const complete = await PortIn.getAsync(client, order.id);
     expect(complete.processingStatus).toBe("COMPLETE");
     const activation = await complete.getActivationStatusAsync();
     expect(activation.activationStatus.activatedTelephoneNumbersList.telephoneNumber).toBe(tn);
 
-    // Every event of both Bandwidth journeys verifies at a standardwebhooks receiver.
-    const received = await receiver.deliverAll();
-    expect(received.map((r) => r.type)).toEqual(expect.arrayContaining(["order.foc", "order.status_changed"]));
+    // Every event of both Bandwidth journeys reaches a standardwebhooks receiver, and verifies there.
+    const { received, eventIds } = await receiver.settle();
+    expect(eventIds.length).toBeGreaterThanOrEqual(10);
+    expect(received.map((r) => r.id).sort()).toEqual([...eventIds].sort());
     expect(received.filter((r) => !r.verified)).toEqual([]);
+    expect(received.map((r) => r.type)).toEqual(
+      expect.arrayContaining(["order.foc", "order.status_changed", "order.note_added"]),
+    );
   });
 });

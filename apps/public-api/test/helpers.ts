@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDb, type DbHandle } from "@portway/db";
 import {
+  type Clock,
   type CustomerIdentity,
   createApiKey,
   createWebhookEndpoint,
@@ -76,22 +77,29 @@ export function submissionFor(tns: string[], reference: string) {
   };
 }
 
+export interface ReceivedWebhook {
+  /** The webhook-id header: the event's ID. */
+  id: string;
+  type: string;
+  verified: boolean;
+}
+
 export interface WebhookReceiver {
-  /** Delivers every due webhook of the account to the receiver; answers everything received so far. */
-  deliverAll(): Promise<{ type: string; verified: boolean }[]>;
+  /**
+   * Waits until every delivery to the receiver's endpoint succeeded (the worker delivers them; this also delivers
+   * what is due, so a test without a worker settles too). Answers what was received and the IDs of every event the
+   * account produced since the endpoint was added, read from the event log.
+   */
+  settle(timeoutMs?: number): Promise<{ received: ReceivedWebhook[]; eventIds: string[] }>;
   close(): Promise<void>;
 }
 
 /**
- * A webhook receiver built on the standardwebhooks library, subscribed to every event type of `admin`'s account:
- * it records whether each request it receives verifies with the endpoint's whsec_ secret.
+ * A webhook receiver on loopback built on the standardwebhooks library, subscribed to every event type of `admin`'s
+ * account: it records whether each request it receives verifies with the endpoint's whsec_ secret.
  */
-export async function startReceiver(
-  handle: DbHandle,
-  clock: ReturnType<typeof testClock>,
-  admin: CustomerIdentity,
-): Promise<WebhookReceiver> {
-  const received: { type: string; verified: boolean }[] = [];
+export async function startReceiver(handle: DbHandle, clock: Clock, admin: CustomerIdentity): Promise<WebhookReceiver> {
+  const received: ReceivedWebhook[] = [];
   let secret = "";
   const server = createServer((req, res) => {
     let body = "";
@@ -100,13 +108,15 @@ export async function startReceiver(
     });
     req.on("end", () => {
       let verified = false;
+      let type = "";
       try {
-        new Webhook(secret).verify(body, req.headers as Record<string, string>);
+        const payload = new Webhook(secret).verify(body, req.headers as Record<string, string>) as { type: string };
+        type = payload.type;
         verified = true;
       } catch {
-        verified = false;
+        type = String(JSON.parse(body).type);
       }
-      received.push({ type: JSON.parse(body).type as string, verified });
+      received.push({ id: String(req.headers["webhook-id"]), type, verified });
       res.writeHead(204).end();
     });
   });
@@ -118,12 +128,30 @@ export async function startReceiver(
     eventTypes: [...webhookEventTypes],
   });
   secret = endpoint.secret;
+  const since = clock.now();
   return {
-    deliverAll: async () => {
-      for (let round = 0; round < 20 && (await deliverDueWebhooks(handle.db, clock)).attempted > 0; round += 1) {
-        // until nothing is due
+    settle: async (timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await deliverDueWebhooks(handle.db, clock);
+        const pending = await handle.pool.query(
+          "select count(*)::int as n from webhook_deliveries where endpoint_id = $1 and status <> 'SUCCEEDED'",
+          [endpoint.id],
+        );
+        const delivered = await handle.pool.query(
+          "select count(*)::int as n from webhook_deliveries where endpoint_id = $1",
+          [endpoint.id],
+        );
+        if ((pending.rows[0].n === 0 && received.length >= delivered.rows[0].n) || Date.now() > deadline) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      return received;
+      const events = await handle.pool.query(
+        "select id from webhook_events where account_id = $1 and occurred_at >= $2 order by occurred_at, id",
+        [admin.accountId, since],
+      );
+      return { received: [...received], eventIds: events.rows.map((r) => r.id as string) };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

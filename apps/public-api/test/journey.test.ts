@@ -1,44 +1,32 @@
-import type { DbHandle } from "@portway/db";
-import { applyOrderEventAs } from "@portway/services";
+import { hour, type Loop, minute, startLoop, waitForStatus, waitForSuppsSent } from "@portway/worker/testing";
 import { createConfig, lintFromString, stringifyYaml } from "@redocly/openapi-core";
 import createClient from "openapi-fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { paths } from "./generated/portway-api";
-import {
-  adminOf,
-  newKey,
-  openSeededDb,
-  pdfBytes,
-  startApi,
-  startReceiver,
-  submissionFor,
-  testClock,
-  type WebhookReceiver,
-} from "./helpers";
+import { adminOf, newKey, pdfBytes, startApi, startReceiver, submissionFor, type WebhookReceiver } from "./helpers";
 import { generateClientTypes, refreshClientTypes } from "./openapi-client";
 
-let handle: DbHandle;
+let loop: Loop;
 let api: Awaited<ReturnType<typeof startApi>>;
 let key: string;
 let receiver: WebhookReceiver;
-const clock = testClock();
-const partner = { actor: { kind: "PARTNER" as const } };
 
 function client() {
   return createClient<paths>({ baseUrl: api.url, headers: { authorization: `Bearer ${key}` } });
 }
 
 beforeAll(async () => {
-  handle = await openSeededDb();
-  api = await startApi(handle, clock);
-  const admin = await adminOf(handle, "admin@acme.test");
-  key = await newKey(handle, clock, admin);
-  receiver = await startReceiver(handle, clock, admin);
+  // The real carrier simulator and the worker, over HTTP; the API runs on the loop's clock and database.
+  loop = await startLoop(inject("databaseUrl"), "api_rest_journey");
+  api = await startApi(loop.handle, loop.clock);
+  const admin = await adminOf(loop.handle, "admin@acme.test");
+  key = await newKey(loop.handle, loop.clock, admin);
+  receiver = await startReceiver(loop.handle, loop.clock, admin);
 });
 afterAll(async () => {
-  await receiver.close();
-  await api.close();
-  await handle.close();
+  await receiver?.close();
+  await api?.close();
+  await loop?.stop();
 });
 
 describe("the OpenAPI document", () => {
@@ -63,26 +51,30 @@ describe("the OpenAPI document", () => {
   });
 });
 
-describe("a journey with the generated client", () => {
-  it("checks, submits twice with one idempotency key, follows FOC, refuses a stale ETag and cancels", async () => {
+describe("a journey with the generated client, through the carrier simulator and the worker", () => {
+  it("checks, submits twice with one idempotency key, follows the simulator's FOC, refuses a stale ETag, cancels one order and completes another", async () => {
     const http = client();
     const tn = "+16172533901";
-    const check = await http.POST("/v1/portability-checks", { body: { input: tn } });
+    const tn2 = "+16172533902";
+    const check = await http.POST("/v1/portability-checks", { body: { input: `${tn}\n${tn2}` } });
     expect(check.response.status).toBe(200);
     expect(check.data?.numbers[0]).toMatchObject({ tn, valid: true, portable: true, onNet: false });
     expect(check.data?.grouping.orders).toHaveLength(1);
 
+    const loaForm = () => {
+      const form = new FormData();
+      form.append("file", new Blob([pdfBytes], { type: "application/pdf" }), "loa.pdf");
+      form.append("kind", "LOA");
+      form.append("signedAt", "2026-12-04T15:00:00Z");
+      return form;
+    };
     const submission = submissionFor([tn], "API-JOURNEY-1");
     const draft = await http.POST("/v1/port-ins", { body: { mode: "draft", submission } });
     expect(draft.response.status).toBe(201);
     const draftId = draft.data && "draftId" in draft.data ? draft.data.draftId : "";
-    const form = new FormData();
-    form.append("file", new Blob([pdfBytes], { type: "application/pdf" }), "loa.pdf");
-    form.append("kind", "LOA");
-    form.append("signedAt", "2026-12-04T15:00:00Z");
     const loa = await http.POST("/v1/drafts/{draftId}/documents", {
       params: { path: { draftId } },
-      body: form as never,
+      body: loaForm() as never,
     });
     expect(loa.response.status).toBe(201);
 
@@ -104,10 +96,22 @@ describe("a journey with the generated client", () => {
     });
     expect(reused.response.status).toBe(409);
     expect(reused.error?.code).toBe("IDEMPOTENCY_KEY_REUSED");
-
     const orderId = first.data && "orders" in first.data ? (first.data.orders[0]?.id ?? "") : "";
+
+    // A second order, to be completed: submitted now so that it travels the same clock moves.
+    const submission2 = { ...submissionFor([tn2], "API-JOURNEY-2"), onDemandActivation: true };
+    const draft2 = await http.POST("/v1/port-ins", { body: { mode: "draft", submission: submission2 } });
+    const draft2Id = draft2.data && "draftId" in draft2.data ? draft2.data.draftId : "";
+    await http.POST("/v1/drafts/{draftId}/documents", {
+      params: { path: { draftId: draft2Id } },
+      body: loaForm() as never,
+    });
+    const submitted2 = await http.POST("/v1/port-ins", { body: { draftId: draft2Id, submission: submission2 } });
+    expect(submitted2.response.status).toBe(201);
+    const order2 = submitted2.data && "orders" in submitted2.data ? (submitted2.data.orders[0]?.id ?? "") : "";
+
     const got = await http.GET("/v1/port-ins/{id}", { params: { path: { id: orderId } } });
-    expect(got.data?.status).toBe("SUBMITTED");
+    expect(["SUBMITTED", "CSR_REVIEW"]).toContain(got.data?.status);
     const staleEtag = got.response.headers.get("etag") ?? "";
     expect(staleEtag).toBe(`"${got.data?.version}"`);
     const documents = await http.GET("/v1/port-ins/{id}/documents", { params: { path: { id: orderId } } });
@@ -118,7 +122,16 @@ describe("a journey with the generated client", () => {
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdfBytes);
 
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "410000001" });
+    // The worker sends the order to the simulator, which accepts it; the CSR it returns 10 simulated minutes later
+    // moves the order on, and the ETag read before is stale.
+    await waitForStatus(loop, orderId, "CSR_REVIEW");
+    await waitForStatus(loop, order2, "CSR_REVIEW");
+    const accepted = await http.GET("/v1/port-ins/{id}", { params: { path: { id: orderId } } });
+    expect(accepted.data?.pon).toMatch(/^\d{9}$/);
+    await loop.advance(10 * minute);
+    await waitForStatus(loop, orderId, "PENDING_FOC");
+    const reviewed = await http.GET("/v1/port-ins/{id}", { params: { path: { id: orderId } } });
+    expect(reviewed.response.headers.get("etag")).not.toBe(staleEtag);
     const stale = await http.PATCH("/v1/port-ins/{id}", {
       params: { path: { id: orderId }, header: { "if-match": staleEtag } },
       body: { accountNumber: "ACCT-200" },
@@ -127,13 +140,13 @@ describe("a journey with the generated client", () => {
     expect(stale.response.headers.get("content-type")).toContain("application/problem+json");
     expect(stale.error?.code).toBe("VERSION_CONFLICT");
 
-    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
-    await applyOrderEventAs(handle.db, clock, partner, orderId, {
-      type: "FOC_RECEIVED",
-      focAt: "2026-12-14T16:00:00.000Z",
-    });
+    // The simulator reviews and confirms the FOC as the clocks move.
+    await loop.advance(5 * hour);
+    await waitForStatus(loop, orderId, "FOC");
+    await waitForStatus(loop, order2, "FOC");
     const foc = await http.GET("/v1/port-ins/{id}", { params: { path: { id: orderId } } });
     expect(foc.data?.status).toBe("FOC");
+    expect(foc.data?.focAt).toBe("2026-12-14T16:00:00.000Z");
     const options = await http.GET("/v1/port-ins/{id}/foc-options", { params: { path: { id: orderId } } });
     expect(options.data?.dates.length).toBeGreaterThan(0);
 
@@ -143,52 +156,43 @@ describe("a journey with the generated client", () => {
     });
     expect(note.response.status).toBe(201);
 
+    // The cancel travels to the simulator as a SUPP; its acceptance, 30 simulated minutes later, cancels the order.
     const cancel = await http.POST("/v1/port-ins/{id}/cancel", {
       params: { path: { id: orderId }, header: { "if-match": foc.response.headers.get("etag") ?? "" } },
       body: { reason: "Customer stays with the current carrier" },
     });
     expect(cancel.response.status).toBe(200);
-    if (cancel.data?.status === "SUPP_PENDING") {
-      await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "SUPP_ACCEPTED" });
-    }
+    expect(cancel.data?.status).toBe("SUPP_PENDING");
+    await waitForSuppsSent(loop, orderId);
+    await loop.advance(40 * minute);
+    await waitForStatus(loop, orderId, "CANCELLED");
     const cancelled = await http.GET("/v1/port-ins/{id}", { params: { path: { id: orderId } } });
     expect(cancelled.data?.status).toBe("CANCELLED");
     const history = await http.GET("/v1/port-ins/{id}/history", { params: { path: { id: orderId } } });
-    expect(history.data?.data.map((h) => h.to)).toContain("CANCELLED");
+    expect(history.data?.data.map((h) => h.to)).toEqual(
+      expect.arrayContaining(["SUBMITTED", "CSR_REVIEW", "PENDING_FOC", "FOC", "SUPP_PENDING", "CANCELLED"]),
+    );
     const list = await http.GET("/v1/port-ins", {
       params: { query: { customerReference: "API-JOURNEY-1", status: "CANCELLED" } },
     });
     expect(list.data?.data.map((o) => o.id)).toEqual([orderId]);
 
-    // A second order goes to COMPLETE: FOC, on-demand activation on the FOC day through the API, numbers activated.
-    const tn2 = "+16172533902";
-    const submission2 = { ...submissionFor([tn2], "API-JOURNEY-2"), onDemandActivation: true };
-    const draft2 = await http.POST("/v1/port-ins", { body: { mode: "draft", submission: submission2 } });
-    const draft2Id = draft2.data && "draftId" in draft2.data ? draft2.data.draftId : "";
-    const loa2 = new FormData();
-    loa2.append("file", new Blob([pdfBytes], { type: "application/pdf" }), "loa.pdf");
-    loa2.append("signedAt", "2026-12-04T15:00:00Z");
-    await http.POST("/v1/drafts/{draftId}/documents", { params: { path: { draftId: draft2Id } }, body: loa2 as never });
-    const submitted2 = await http.POST("/v1/port-ins", { body: { draftId: draft2Id, submission: submission2 } });
-    const order2 = submitted2.data && "orders" in submitted2.data ? (submitted2.data.orders[0]?.id ?? "") : "";
-    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "PARTNER_ACCEPTED", pon: "410000002" });
-    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "CSR_UNAVAILABLE" });
-    await applyOrderEventAs(handle.db, clock, partner, order2, {
-      type: "FOC_RECEIVED",
-      focAt: "2026-12-14T16:00:00.000Z",
-    });
-    clock.set(new Date("2026-12-14T16:05:00Z"));
+    // The second order: the clocks move to its FOC, the on-demand activation goes to the simulator, which activates.
+    await loop.setTime(new Date("2026-12-14T16:05:00Z"));
     const activate = await http.POST("/v1/port-ins/{id}/activate", { params: { path: { id: order2 } } });
     expect(activate.response.status).toBe(200);
-    await applyOrderEventAs(handle.db, clock, partner, order2, { type: "TNS_ACTIVATED", tns: [tn2] });
+    await waitForStatus(loop, order2, "COMPLETE");
     const complete = await http.GET("/v1/port-ins/{id}", { params: { path: { id: order2 } } });
     expect(complete.data?.status).toBe("COMPLETE");
     expect(complete.data?.tns[0]?.status).toBe("ACTIVATED");
 
     // Every event the journey produced reaches a standardwebhooks receiver, and verifies there.
-    const received = await receiver.deliverAll();
-    expect(received.length).toBeGreaterThanOrEqual(6);
-    expect(received.map((r) => r.type)).toEqual(expect.arrayContaining(["order.foc", "order.status_changed"]));
+    const { received, eventIds } = await receiver.settle();
+    expect(eventIds.length).toBeGreaterThanOrEqual(10);
+    expect(received.map((r) => r.id).sort()).toEqual([...eventIds].sort());
     expect(received.filter((r) => !r.verified)).toEqual([]);
+    expect(received.map((r) => r.type)).toEqual(
+      expect.arrayContaining(["order.foc", "order.status_changed", "order.note_added"]),
+    );
   });
 });
