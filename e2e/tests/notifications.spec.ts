@@ -42,6 +42,14 @@ function signatureValid(hit: Hit, secret: string): boolean {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** A script's read of the account's webhook endpoints with an API key: the HTTP status the customer API answers. */
+async function listWebhooksWithKey(key: string) {
+  const response = await fetch(`${customerUrl}/api/trpc/webhooks.list`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  return { status: response.status, body: await response.text() };
+}
+
 /** A script's call to the customer API with an API key: plain fetch, no browser, no cookie. */
 async function listOrdersWithKey(key: string) {
   const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 100 } }));
@@ -102,7 +110,29 @@ test("an account admin adds a webhook endpoint, sends a test event, sees it deli
     await expect(row.getByText("delivered")).toBeVisible({ timeout: 30_000 });
     await expect(row.getByText(/#1: 200/)).toBeVisible();
     await expect(row.getByRole("button", { name: event.id, exact: true })).toBeVisible();
+    // The secret is not shown again on the endpoint's page, nor can it be revealed.
+    await expect(page.getByRole("button", { name: "Show secret" })).toHaveCount(0);
+    await expect(page.getByText(/whsec_/)).toHaveCount(0);
     await screen(page, "customer-webhook-endpoint", testInfo);
+
+    // Rotating answers a new secret once: deliveries are signed with it, and a reload shows it no more.
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const rotatedNotice = page.getByRole("status").filter({ hasText: "New secret in effect" });
+    await expect(rotatedNotice).toContainText("shown only this once");
+    const rotated = (await page.getByTestId("rotated-webhook-secret").textContent())?.trim() ?? "";
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect
+      .poll(() => receiver.hits.filter((h) => h.headers["portway-event-type"] === "webhook.test").length, {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    const second = receiver.hits.filter((h) => h.headers["portway-event-type"] === "webhook.test")[1];
+    expect(second && signatureValid(second, rotated)).toBe(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: receiver.url })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(/whsec_/)).toHaveCount(0);
 
     // API key: created, shown once, used by a script to list orders, refused once revoked.
     await page.goto(`${customerUrl}/account/api-keys`, { timeout: 90_000 });
@@ -121,9 +151,29 @@ test("an account admin adds a webhook endpoint, sends a test event, sees it deli
     expect(listed.references).toContain("NOTIFY-E2E-1");
     expect((await listOrdersWithKey(`${key.slice(0, -4)}AAAA`)).status).toBe(401);
 
+    // A member key (the default) is refused the webhooks.
+    expect((await listWebhooksWithKey(key)).status).toBe(403);
+
     await page.getByRole("button", { name: "Revoke key ERP order sync" }).click();
     await expect(page.getByText(/^revoked /)).toBeVisible();
     expect((await listOrdersWithKey(key)).status).toBe(401);
+
+    // An admin key, chosen at creation, reads the webhook endpoints (never their secret).
+    await page.getByLabel("Name").fill("ERP webhook admin");
+    await page.getByRole("radio", { name: /^Admin:/ }).check();
+    await page.getByRole("button", { name: "Create key" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "(admin) created" })).toBeVisible();
+    const adminKey = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+    await expect(
+      page.getByRole("row").filter({ hasText: "ERP webhook admin" }).getByRole("cell", { name: "admin", exact: true }),
+    ).toBeVisible();
+    const hooks = await listWebhooksWithKey(adminKey);
+    expect(hooks.status).toBe(200);
+    expect(hooks.body).toContain(receiver.url);
+    expect(hooks.body).not.toContain("whsec_");
+    await page.getByRole("button", { name: "Revoke key ERP webhook admin" }).click();
+    await expect(page.getByText(/^revoked /)).toHaveCount(2);
+    expect((await listWebhooksWithKey(adminKey)).status).toBe(401);
 
     // The other new screens pass axe too.
     await page.goto(`${customerUrl}/notifications`, { timeout: 90_000 });
@@ -137,6 +187,21 @@ test("an account admin adds a webhook endpoint, sends a test event, sees it deli
   } finally {
     await receiver.close();
   }
+});
+
+test("a member sees that webhooks are for account admins, and no endpoint", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, customerUrl, "member@acme.test");
+  await expect(page.getByRole("link", { name: /Unread updates/ })).toBeVisible({ timeout: 90_000 });
+  await page.goto(`${customerUrl}/account/webhooks`, { timeout: 90_000 });
+  await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText("Only account admins can see and change webhooks")).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create endpoint" })).toHaveCount(0);
+  await page.goto(`${customerUrl}/account/api-keys`, { timeout: 90_000 });
+  await expect(page.getByText("Only account admins can create, see or revoke API keys.")).toBeVisible({
+    timeout: 90_000,
+  });
 });
 
 test("the porting team sees its notifications and the captured mail", async ({ page }, testInfo) => {

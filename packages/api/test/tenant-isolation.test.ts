@@ -281,7 +281,6 @@ const table: Record<string, Check> = {
     call: (c) =>
       c.webhooks.update({ endpointId: victim.endpointId, url: "https://evil.test/", eventTypes: ["order.foc"] }),
   },
-  "webhooks.secret": { kind: "notFound", call: (c) => c.webhooks.secret({ endpointId: victim.endpointId }) },
   "webhooks.rotateSecret": {
     kind: "notFound",
     call: (c) => c.webhooks.rotateSecret({ endpointId: victim.endpointId }),

@@ -26,7 +26,6 @@ const endpointSchema = z
     description: z.string(),
     eventTypes: z.array(z.enum(webhookEventTypes)),
     enabled: z.boolean(),
-    secretHint: z.string(),
     createdAt: instant,
   })
   .openapi("WebhookEndpoint");
@@ -76,9 +75,10 @@ export function registerWebhookRoutes(app: ApiRouter) {
       path: "/v1/webhook-endpoints",
       tags: ["Webhooks"],
       summary: "The account's webhook endpoints",
+      description: "For admin API keys (a member key answers 403). The signing secrets are never listed.",
       responses: {
         200: { description: "Endpoints", ...json(z.object({ data: z.array(endpointSchema) })) },
-        ...problemResponses(),
+        ...problemResponses(403),
       },
     }),
     async (c) => {
@@ -99,7 +99,7 @@ export function registerWebhookRoutes(app: ApiRouter) {
       tags: ["Webhooks"],
       summary: "Add a webhook endpoint",
       description:
-        "An account admin's change: an API key acts as a member, so this answers 403 for keys (manage endpoints in the portal); listed for completeness of the contract.",
+        "For admin API keys (a member key answers 403). The answer carries the endpoint's signing secret: the only time it is shown, so store it.",
       request: { body: { required: true, ...json(webhookEndpointInput) } },
       responses: {
         201: { description: "Created", ...json(z.object({ id: z.string(), secret: z.string() })) },
@@ -119,8 +119,9 @@ export function registerWebhookRoutes(app: ApiRouter) {
       path: "/v1/webhook-endpoints/{endpointId}",
       tags: ["Webhooks"],
       summary: "One webhook endpoint",
+      description: "For admin API keys (a member key answers 403); without its signing secret.",
       request: { params: endpointParams },
-      responses: { 200: { description: "The endpoint", ...json(endpointSchema) }, ...problemResponses(404) },
+      responses: { 200: { description: "The endpoint", ...json(endpointSchema) }, ...problemResponses(403, 404) },
     }),
     async (c) => {
       const { db } = c.get("runtime");
@@ -137,6 +138,7 @@ export function registerWebhookRoutes(app: ApiRouter) {
       path: "/v1/webhook-endpoints/{endpointId}/deliveries",
       tags: ["Webhooks"],
       summary: "An endpoint's deliveries, newest first, with every attempt",
+      description: "For admin API keys (a member key answers 403).",
       request: {
         params: endpointParams,
         query: z.object({
@@ -149,7 +151,7 @@ export function registerWebhookRoutes(app: ApiRouter) {
           description: "Deliveries",
           ...json(deliveryPageSchema),
         },
-        ...problemResponses(404),
+        ...problemResponses(403, 404),
       },
     }),
     async (c) => {
@@ -168,7 +170,7 @@ export function registerWebhookRoutes(app: ApiRouter) {
       path: "/v1/webhook-endpoints/{endpointId}/events/{eventId}/replay",
       tags: ["Webhooks"],
       summary: "Deliver an event to the endpoint again",
-      description: "An account admin's action (403 for API keys).",
+      description: "For admin API keys (a member key answers 403).",
       request: {
         params: endpointParams.extend({ eventId: uuidParam("eventId", "Event ID") }),
       },

@@ -9,7 +9,6 @@ import {
   listWebhookEndpoints,
   replayInput,
   replayWebhookEvent,
-  revealWebhookSecret,
   rotateWebhookSecret,
   sendWebhookTestEvent,
   setWebhookEndpointEnabled,
@@ -36,7 +35,6 @@ export const customerWebhooksRouter = router({
   update: customerProcedure
     .input(webhookEndpointUpdateInput)
     .mutation(({ ctx, input }) => updateWebhookEndpointOf(ctx.db, ctx.clock, ctx.user, input)),
-  secret: customerProcedure.input(endpointRef).query(({ ctx, input }) => revealWebhookSecret(ctx.db, ctx.user, input)),
   rotateSecret: customerProcedure
     .input(endpointRef)
     .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, ctx.clock, ctx.user, input)),

@@ -17,6 +17,7 @@ export async function findApiKeys(db: DbOrTx, accountId: string) {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      role: apiKeys.role,
       createdAt: apiKeys.createdAt,
       createdByName: authUsers.name,
       lastUsedAt: apiKeys.lastUsedAt,
@@ -51,6 +52,14 @@ export async function revokeApiKeysCreatedBy(db: DbOrTx, userId: string, at: Dat
 /** A key stands only while its creator can still sign in (has a password credential). */
 const creatorActive = sql<boolean>`exists (select 1 from auth_accounts c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`;
 
+/**
+ * The role a key acts with: its own, but never more than its creator's today (an admin key of an admin since demoted
+ * to member acts as a member).
+ */
+export const effectiveKeyRole = sql<
+  "admin" | "member"
+>`case when ${apiKeys.role} = 'admin' and ${authUsers.role} = 'admin' then 'admin' else 'member' end`;
+
 /** The live key with this hash, with the user who created it; a deactivated creator's key is not live. */
 export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
   const rows = await db
@@ -60,6 +69,7 @@ export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
       name: apiKeys.name,
       createdBy: apiKeys.createdBy,
       creatorEmail: authUsers.email,
+      role: effectiveKeyRole,
       lastUsedAt: apiKeys.lastUsedAt,
     })
     .from(apiKeys)

@@ -7,6 +7,8 @@ export interface LiveApiKey {
   name: string;
   createdBy: string | null;
   creatorEmail: string | null;
+  /** The key's role, never more than its creator's today. */
+  role: "admin" | "member";
 }
 
 /**
@@ -21,9 +23,11 @@ export async function findAndTouchLiveApiKey(db: DbOrTx, hash: string, now: Date
     name: string;
     created_by: string | null;
     creator_email: string | null;
+    role: "admin" | "member";
   }>(sql`
     with found as (
-      select k.id, k.account_id, k.name, k.created_by, u.email as creator_email
+      select k.id, k.account_id, k.name, k.created_by, u.email as creator_email,
+        case when k.role = 'admin' and u.role = 'admin' then 'admin' else 'member' end as role
       from api_keys k
       left join auth_users u on u.id = k.created_by
       where k.hash = ${hash}
@@ -46,6 +50,7 @@ export async function findAndTouchLiveApiKey(db: DbOrTx, hash: string, now: Date
         name: row.name,
         createdBy: row.created_by,
         creatorEmail: row.creator_email,
+        role: row.role === "admin" ? "admin" : "member",
       }
     : null;
 }

@@ -3,13 +3,15 @@ import { type Db, findActiveApiKeyByHash, findApiKeys, insertApiKey, revokeApiKe
 import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
-import { notFound } from "../errors";
+import { notFound, ServiceError } from "../errors";
 import { type CustomerIdentity, requireAccountAdmin } from "../identity";
 
 export const createApiKeyInput = z.object({
   name: textInput(80, "A key name").pipe(
     z.string().min(1, { message: "Name the key after what uses it (e.g. “billing sync”)." }),
   ),
+  /** member (the default): checks numbers and works orders; admin: also manages the account's webhooks. */
+  role: z.enum(["member", "admin"], { message: "A key's role is member or admin." }).default("member"),
 });
 export const apiKeyRef = z.object({ keyId: idInput("The key id") });
 
@@ -19,14 +21,29 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
+/**
+ * Keys are managed by a signed-in account admin only: a key (even an admin key) cannot mint, list or revoke keys, so a
+ * leaked key cannot make itself a successor.
+ */
+function requireKeyManager(who: CustomerIdentity) {
+  if (who.apiKey) {
+    throw new ServiceError(
+      "FORBIDDEN",
+      "ADMIN_ONLY",
+      "API keys are managed in the portal by an account admin, not with a key.",
+    );
+  }
+  requireAccountAdmin(who, "manage API keys");
+}
+
 /** A new key: shown once in the answer, stored only as its SHA-256 hash and a prefix that identifies it in lists. */
 export async function createApiKey(
   db: Db,
   clock: Clock,
   who: CustomerIdentity,
-  input: z.infer<typeof createApiKeyInput>,
+  input: z.input<typeof createApiKeyInput>,
 ) {
-  requireAccountAdmin(who, "manage API keys");
+  requireKeyManager(who);
   const prefix = randomBytes(6)
     .toString("base64url")
     .toLowerCase()
@@ -38,19 +55,20 @@ export async function createApiKey(
     name: input.name,
     prefix: `pwk_${prefix}`,
     hash: hashApiKey(key),
+    role: input.role ?? "member",
     createdBy: who.userId,
     createdAt: clock.now(),
   });
-  return { id: row.id, name: row.name, prefix: row.prefix, key };
+  return { id: row.id, name: row.name, prefix: row.prefix, role: row.role, key };
 }
 
 export async function listApiKeys(db: Db, who: CustomerIdentity) {
-  requireAccountAdmin(who, "manage API keys");
+  requireKeyManager(who);
   return findApiKeys(db, who.accountId);
 }
 
 export async function revokeApiKeyOf(db: Db, clock: Clock, who: CustomerIdentity, input: z.infer<typeof apiKeyRef>) {
-  requireAccountAdmin(who, "manage API keys");
+  requireKeyManager(who);
   const revoked = await revokeApiKey(db, { accountId: who.accountId, keyId: input.keyId }, who.userId, clock.now());
   if (!revoked) {
     throw notFound("The API key");
@@ -59,8 +77,9 @@ export async function revokeApiKeyOf(db: Db, clock: Clock, who: CustomerIdentity
 }
 
 /**
- * The identity an API key stands for: a member of its account (never an admin, so a leaked key cannot manage keys or
- * webhooks), acting in the name of the admin who created it. Revoked or unknown keys answer null.
+ * The identity an API key stands for: a member of its account (never an account admin, so a leaked key cannot manage
+ * users or keys), acting in the name of the admin who created it; an admin key (apiKey.role, never more than its
+ * creator's role today) also manages webhooks. Revoked or unknown keys answer null.
  */
 export async function resolveApiKey(db: Db, authorization: string | null, now: Date): Promise<CustomerIdentity | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
@@ -80,6 +99,6 @@ export async function resolveApiKey(db: Db, authorization: string | null, now: D
     email: row.creatorEmail ?? "",
     role: "member",
     accountId: row.accountId,
-    apiKey: { id: row.id, name: row.name },
+    apiKey: { id: row.id, name: row.name, role: row.role },
   };
 }

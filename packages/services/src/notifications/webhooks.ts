@@ -16,8 +16,8 @@ import { idInput, textInput } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
 import { type WebhookDestinationPolicy, webhookDestinationPolicy } from "../config/webhook-env";
-import { notFound } from "../errors";
-import { type CustomerIdentity, requireAccountAdmin } from "../identity";
+import { notFound, ServiceError } from "../errors";
+import type { CustomerIdentity } from "../identity";
 import { requireAllowedDestination } from "./destination";
 import { newEventId, testEventType, type WebhookEventType, type WebhookPayload, webhookEventTypes } from "./events";
 
@@ -59,13 +59,32 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
-/** What lists show: everything but the secret. */
+/**
+ * Webhook configuration (endpoint URLs, their delivery logs, every change) is an account admin's: a signed-in admin, or
+ * an API key an admin created with the admin role. Members and member keys are refused before anything is looked up.
+ */
+export function requireWebhookAdmin(who: CustomerIdentity) {
+  if (who.apiKey ? who.apiKey.role !== "admin" : who.role !== "admin") {
+    throw new ServiceError(
+      "FORBIDDEN",
+      "ADMIN_ONLY",
+      who.apiKey
+        ? "Only an admin API key may see or change webhooks; an account admin can create one in Settings → API keys."
+        : "Only an account admin may see or change webhooks.",
+    );
+  }
+}
+
+/**
+ * What every answer but create and rotate shows: the endpoint without its secret, nor any part of it. The secret stays
+ * stored because each delivery is signed with it (HMAC), but it is answered only once, when it is made.
+ */
 function publicEndpoint(row: WebhookEndpointRow) {
-  const { secret, ...rest } = row;
+  const { secret: _secret, ...rest } = row;
   const eventTypes = row.eventTypes.filter((t): t is WebhookEventType =>
     (webhookEventTypes as readonly string[]).includes(t),
   );
-  return { ...rest, eventTypes, secretHint: `${secret.slice(0, 10)}…` };
+  return { ...rest, eventTypes };
 }
 
 async function requireEndpoint(db: Db, who: CustomerIdentity, endpointId: string) {
@@ -77,18 +96,13 @@ async function requireEndpoint(db: Db, who: CustomerIdentity, endpointId: string
 }
 
 export async function listWebhookEndpoints(db: Db, who: CustomerIdentity) {
+  requireWebhookAdmin(who);
   return (await findWebhookEndpoints(db, who.accountId)).map(publicEndpoint);
 }
 
 export async function getWebhookEndpoint(db: Db, who: CustomerIdentity, input: z.infer<typeof endpointRef>) {
+  requireWebhookAdmin(who);
   return publicEndpoint(await requireEndpoint(db, who, input.endpointId));
-}
-
-/** The signing secret, for account admins only. */
-export async function revealWebhookSecret(db: Db, who: CustomerIdentity, input: z.infer<typeof endpointRef>) {
-  requireAccountAdmin(who, "change webhooks");
-  const endpoint = await requireEndpoint(db, who, input.endpointId);
-  return { secret: endpoint.secret };
 }
 
 export async function createWebhookEndpoint(
@@ -98,7 +112,7 @@ export async function createWebhookEndpoint(
   input: z.infer<typeof webhookEndpointInput>,
   destinations: WebhookDestinationPolicy = webhookDestinationPolicy(),
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   await requireAllowedDestination(input.url, destinations);
   const now = clock.now();
   const row = await insertWebhookEndpoint(db, {
@@ -111,6 +125,7 @@ export async function createWebhookEndpoint(
     createdAt: now,
     updatedAt: now,
   });
+  // The one answer besides rotate's that carries the secret.
   return { ...publicEndpoint(row), secret: row.secret };
 }
 
@@ -121,7 +136,7 @@ export async function updateWebhookEndpointOf(
   input: z.infer<typeof webhookEndpointUpdateInput>,
   destinations: WebhookDestinationPolicy = webhookDestinationPolicy(),
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   await requireEndpoint(db, who, input.endpointId);
   await requireAllowedDestination(input.url, destinations);
   const row = await updateWebhookEndpoint(db, input.endpointId, {
@@ -136,14 +151,14 @@ export async function updateWebhookEndpointOf(
   return publicEndpoint(row);
 }
 
-/** A new secret takes effect at once: deliveries from now on are signed with it. */
+/** A new secret takes effect at once: deliveries from now on are signed with it. It is answered here only. */
 export async function rotateWebhookSecret(
   db: Db,
   clock: Clock,
   who: CustomerIdentity,
   input: z.infer<typeof endpointRef>,
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   await requireEndpoint(db, who, input.endpointId);
   const secret = newSecret();
   await updateWebhookEndpoint(db, input.endpointId, { secret, updatedAt: clock.now() });
@@ -157,7 +172,7 @@ export async function setWebhookEndpointEnabled(
   who: CustomerIdentity,
   input: z.infer<typeof endpointEnabledInput>,
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   await requireEndpoint(db, who, input.endpointId);
   const now = clock.now();
   const row = await updateWebhookEndpoint(
@@ -188,7 +203,7 @@ export async function sendWebhookTestEvent(
   who: CustomerIdentity,
   input: z.infer<typeof endpointRef>,
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   const endpoint = await requireEndpoint(db, who, input.endpointId);
   const now = clock.now();
   const id = newEventId();
@@ -221,7 +236,7 @@ export async function replayWebhookEvent(
   who: CustomerIdentity,
   input: z.infer<typeof replayInput>,
 ) {
-  requireAccountAdmin(who, "change webhooks");
+  requireWebhookAdmin(who);
   const endpoint = await requireEndpoint(db, who, input.endpointId);
   const event = await findWebhookEvent(db, { accountId: who.accountId, eventId: input.eventId });
   if (!event) {
@@ -243,6 +258,7 @@ export async function replayWebhookEvent(
 
 /** An endpoint's deliveries, newest first, each with every attempt (response code, duration, error). */
 export async function webhookDeliveryLog(db: Db, who: CustomerIdentity, input: z.infer<typeof deliveryLogInput>) {
+  requireWebhookAdmin(who);
   await requireEndpoint(db, who, input.endpointId);
   const deliveries = await findEndpointDeliveries(db, {
     accountId: who.accountId,

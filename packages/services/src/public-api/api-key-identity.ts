@@ -26,6 +26,6 @@ export async function resolveApiKeyOnce(
     email: row.creatorEmail ?? "",
     role: "member",
     accountId: row.accountId,
-    apiKey: { id: row.id, name: row.name },
+    apiKey: { id: row.id, name: row.name, role: row.role },
   };
 }

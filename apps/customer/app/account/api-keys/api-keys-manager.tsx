@@ -12,13 +12,15 @@ export function ApiKeysManager() {
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
   const [name, setName] = useState("");
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [role, setRole] = useState<"member" | "admin">("member");
+  const [created, setCreated] = useState<{ name: string; key: string; role: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
   const create = useMutation({
     ...trpc.apiKeys.create.mutationOptions(),
     onSuccess: async (data) => {
-      setCreated({ name: data.name, key: data.key });
+      setCreated({ name: data.name, key: data.key, role: data.role });
       setName("");
+      setRole("member");
       await refresh();
     },
   });
@@ -26,14 +28,17 @@ export function ApiKeysManager() {
   const nameErrors = messagesFor(errorsByField(create.error), "name");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name });
+    create.mutate({ name, role });
   };
   const rows = keys.data ?? [];
   return (
     <>
       {created ? (
         <div className="nt-notice nt-notice--good" role="status">
-          <p>Key “{created.name}” created. Copy it now: it is shown only this once and stored only as a hash.</p>
+          <p>
+            Key “{created.name}” ({created.role}) created. Copy it now: it is shown only this once and stored only as a
+            hash.
+          </p>
           <p>
             <code className="nt-secret" data-testid="new-api-key">
               {created.key}
@@ -64,6 +69,29 @@ export function ApiKeysManager() {
               ))}
             </div>
           </div>
+          <fieldset className="nt-field">
+            <legend>Role</legend>
+            <label>
+              <input
+                type="radio"
+                name="key-role"
+                value="member"
+                checked={role === "member"}
+                onChange={() => setRole("member")}
+              />{" "}
+              Member: checks numbers, submits and follows orders
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="key-role"
+                value="admin"
+                checked={role === "admin"}
+                onChange={() => setRole("admin")}
+              />{" "}
+              Admin: also lists, changes and rotates the account's webhooks
+            </label>
+          </fieldset>
           <div className="nt-actions">
             <button type="submit" disabled={create.isPending}>
               Create key
@@ -91,6 +119,7 @@ export function ApiKeysManager() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Key starts with</th>
+                <th scope="col">Role</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">State</th>
@@ -103,6 +132,7 @@ export function ApiKeysManager() {
                   <td>
                     <code>{k.prefix}_…</code>
                   </td>
+                  <td>{k.role}</td>
                   <td>
                     {formatEastern(k.createdAt)}
                     {k.createdByName ? ` by ${k.createdByName}` : ""}

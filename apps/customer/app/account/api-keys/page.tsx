@@ -11,8 +11,9 @@ async function ApiKeysContent() {
       <h1>API keys</h1>
       <p className="muted">
         A key lets your systems call the customer API (<code>/api/trpc</code>) with{" "}
-        <code>Authorization: Bearer &lt;key&gt;</code>, exactly like a member of {me.account.name}: check numbers,
-        submit and follow orders. Keys cannot manage keys or webhooks. Revoking a key refuses it at once.
+        <code>Authorization: Bearer &lt;key&gt;</code>, like a member of {me.account.name}: check numbers, submit and
+        follow orders. A key with the admin role also manages the account's webhooks (as long as the admin who created
+        it stays an admin). No key can manage keys or users. Revoking a key refuses it at once.
       </p>
       {me.user.role === "admin" ? (
         <ApiKeysManager />

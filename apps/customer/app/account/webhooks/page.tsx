@@ -17,7 +17,13 @@ async function WebhooksContent() {
         deliveries are retried with growing delays for about three days; endpoints never expire, and one that keeps
         failing is disabled only after its admins were told.
       </p>
-      <WebhooksManager isAdmin={me.user.role === "admin"} />
+      {me.user.role === "admin" ? (
+        <WebhooksManager />
+      ) : (
+        <p className="nt-notice nt-notice--info">
+          Only account admins can see and change webhooks: ask an admin of {me.account.name}.
+        </p>
+      )}
     </>
   );
 }

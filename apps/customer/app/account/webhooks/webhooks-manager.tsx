@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { EndpointForm } from "./endpoint-form";
 
-/** The account's endpoints and, for admins, the form to add one. */
-export function WebhooksManager({ isAdmin }: { isAdmin: boolean }) {
+/** The account's endpoints and the form to add one (account admins only: the page shows members a notice). */
+export function WebhooksManager() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.webhooks.list.queryOptions());
@@ -29,8 +29,13 @@ export function WebhooksManager({ isAdmin }: { isAdmin: boolean }) {
       {created ? (
         <div className="nt-notice nt-notice--good" role="status">
           <p>
-            Endpoint created for {created.url}. Its signing secret (also shown on the endpoint's page):{" "}
-            <code className="nt-secret">{created.secret}</code>
+            Endpoint created for {created.url}. Copy its signing secret now: it is shown only this once. If you lose it,
+            rotate the secret on the endpoint's page.
+          </p>
+          <p>
+            <code className="nt-secret" data-testid="new-webhook-secret">
+              {created.secret}
+            </code>
           </p>
           <p>
             <a href={`/account/webhooks/${created.id}`}>Open the endpoint</a> to send a test event.
@@ -81,21 +86,17 @@ export function WebhooksManager({ isAdmin }: { isAdmin: boolean }) {
           </table>
         )}
       </section>
-      {isAdmin ? (
-        <section className="card" aria-labelledby="new-endpoint-heading">
-          <h2 id="new-endpoint-heading">Add an endpoint</h2>
-          <EndpointForm
-            key={`${formKey}-${allTypes.length}`}
-            initial={{ url: "", description: "", eventTypes: [...allTypes] }}
-            submitLabel="Create endpoint"
-            pending={create.isPending}
-            error={create.error}
-            onSubmit={(values) => create.mutate(values)}
-          />
-        </section>
-      ) : (
-        <p className="nt-muted">Only account admins can add or change endpoints.</p>
-      )}
+      <section className="card" aria-labelledby="new-endpoint-heading">
+        <h2 id="new-endpoint-heading">Add an endpoint</h2>
+        <EndpointForm
+          key={`${formKey}-${allTypes.length}`}
+          initial={{ url: "", description: "", eventTypes: [...allTypes] }}
+          submitLabel="Create endpoint"
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(values) => create.mutate(values)}
+        />
+      </section>
     </>
   );
 }

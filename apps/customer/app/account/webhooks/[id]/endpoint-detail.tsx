@@ -18,8 +18,11 @@ function outcome(d: { status: string; lastStatusCode: number | null; lastError: 
   return <span className="badge badge--warn">{d.lastError ? "retrying" : "queued"}</span>;
 }
 
-/** One endpoint: its secret, state, a test event, the delivery log with every attempt, replay and editing. */
-export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; isAdmin: boolean }) {
+/**
+ * One endpoint, for account admins: its state, a test event, the delivery log with every attempt, replay, editing and
+ * rotating its secret (the new secret is shown once, in rotate's answer).
+ */
+export function EndpointDetail({ endpointId }: { endpointId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
@@ -41,15 +44,11 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
     await queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey({ endpointId }) });
     await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.queryKey() });
   };
-  const reveal = useMutation({
-    mutationFn: () => queryClient.fetchQuery(trpc.webhooks.secret.queryOptions({ endpointId })),
-    onSuccess: (data) => setSecret(data.secret),
-  });
   const rotate = useMutation({
     ...trpc.webhooks.rotateSecret.mutationOptions(),
     onSuccess: (data) => {
       setSecret(data.secret);
-      setMessage("New secret in effect: deliveries from now on are signed with it.");
+      setMessage(null);
     },
   });
   const sendTest = useMutation({
@@ -86,7 +85,7 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
       await refresh();
     },
   });
-  const error = reveal.error ?? rotate.error ?? sendTest.error ?? replay.error ?? setEnabled.error;
+  const error = rotate.error ?? sendTest.error ?? replay.error ?? setEnabled.error;
   const e = endpoint.data;
   if (endpoint.error) {
     return (
@@ -110,6 +109,19 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
       {message ? (
         <div className="nt-notice nt-notice--info" role="status">
           {message}
+        </div>
+      ) : null}
+      {secret ? (
+        <div className="nt-notice nt-notice--good" role="status">
+          <p>
+            New secret in effect: deliveries from now on are signed with it. Copy it now: it is shown only this once. If
+            you lose it, rotate again.
+          </p>
+          <p>
+            <code className="nt-secret" data-testid="rotated-webhook-secret">
+              {secret}
+            </code>
+          </p>
         </div>
       ) : null}
       {error ? (
@@ -143,42 +155,33 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
             failures in a row
           </dd>
           <dt className="nt-muted">Signing secret</dt>
-          <dd>
-            {secret ? <code className="nt-secret">{secret}</code> : <code className="nt-secret">{e.secretHint}</code>}
-          </dd>
+          <dd>Shown only when the endpoint is created or its secret rotated.</dd>
         </dl>
-        {isAdmin ? (
-          <div className="nt-actions">
-            <button type="button" onClick={() => sendTest.mutate({ endpointId })} disabled={sendTest.isPending}>
-              Send test event
-            </button>
-            <button type="button" onClick={() => reveal.mutate()} disabled={reveal.isPending || secret !== null}>
-              Show secret
-            </button>
-            <button
-              type="button"
-              className="button--quiet"
-              onClick={() => {
-                if (window.confirm("Rotate the secret? Deliveries are signed with the new one at once.")) {
-                  rotate.mutate({ endpointId });
-                }
-              }}
-              disabled={rotate.isPending}
-            >
-              Rotate secret
-            </button>
-            <button
-              type="button"
-              className="button--quiet"
-              onClick={() => setEnabled.mutate({ endpointId, enabled: !e.enabled })}
-              disabled={setEnabled.isPending}
-            >
-              {e.enabled ? "Disable endpoint" : "Re-enable endpoint"}
-            </button>
-          </div>
-        ) : (
-          <p className="nt-muted">Only account admins can test, replay or change this endpoint.</p>
-        )}
+        <div className="nt-actions">
+          <button type="button" onClick={() => sendTest.mutate({ endpointId })} disabled={sendTest.isPending}>
+            Send test event
+          </button>
+          <button
+            type="button"
+            className="button--quiet"
+            onClick={() => {
+              if (window.confirm("Rotate the secret? Deliveries are signed with the new one at once.")) {
+                rotate.mutate({ endpointId });
+              }
+            }}
+            disabled={rotate.isPending}
+          >
+            Rotate secret
+          </button>
+          <button
+            type="button"
+            className="button--quiet"
+            onClick={() => setEnabled.mutate({ endpointId, enabled: !e.enabled })}
+            disabled={setEnabled.isPending}
+          >
+            {e.enabled ? "Disable endpoint" : "Re-enable endpoint"}
+          </button>
+        </div>
       </section>
       <section className="card" aria-labelledby="log-heading">
         <h2 id="log-heading">Delivery log</h2>
@@ -198,7 +201,7 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
                 <th scope="col">Outcome</th>
                 <th scope="col">Attempts (response, time)</th>
                 <th scope="col">Next try</th>
-                {isAdmin ? <th scope="col">Actions</th> : null}
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
@@ -231,19 +234,17 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
                     </ul>
                   </td>
                   <td>{d.status === "PENDING" ? formatEastern(d.nextAttemptAt) : "—"}</td>
-                  {isAdmin ? (
-                    <td>
-                      <button
-                        type="button"
-                        className="button--quiet"
-                        onClick={() => replay.mutate({ endpointId, eventId: d.eventId })}
-                        disabled={replay.isPending}
-                        aria-label={`Replay event ${d.eventId}`}
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  ) : null}
+                  <td>
+                    <button
+                      type="button"
+                      className="button--quiet"
+                      onClick={() => replay.mutate({ endpointId, eventId: d.eventId })}
+                      disabled={replay.isPending}
+                      aria-label={`Replay event ${d.eventId}`}
+                    >
+                      Replay
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -265,19 +266,17 @@ export function EndpointDetail({ endpointId, isAdmin }: { endpointId: string; is
           </button>
         </nav>
       </section>
-      {isAdmin ? (
-        <section className="card" aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Change the endpoint</h2>
-          <EndpointForm
-            key={e.updatedAt.toString()}
-            initial={{ url: e.url, description: e.description, eventTypes: e.eventTypes }}
-            submitLabel="Save endpoint"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(values) => update.mutate({ endpointId, ...values })}
-          />
-        </section>
-      ) : null}
+      <section className="card" aria-labelledby="edit-heading">
+        <h2 id="edit-heading">Change the endpoint</h2>
+        <EndpointForm
+          key={e.updatedAt.toString()}
+          initial={{ url: e.url, description: e.description, eventTypes: e.eventTypes }}
+          submitLabel="Save endpoint"
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(values) => update.mutate({ endpointId, ...values })}
+        />
+      </section>
     </>
   );
 }

@@ -6,7 +6,17 @@ export const dynamic = "force-dynamic";
 
 async function EndpointContent({ endpointId }: { endpointId: string }) {
   const me = await getQueryClient().fetchQuery(trpc.me.get.queryOptions());
-  return <EndpointDetail endpointId={endpointId} isAdmin={me.user.role === "admin"} />;
+  if (me.user.role !== "admin") {
+    return (
+      <>
+        <h1>Webhook endpoint</h1>
+        <p className="nt-notice nt-notice--info">
+          Only account admins can see and change webhooks: ask an admin of {me.account.name}.
+        </p>
+      </>
+    );
+  }
+  return <EndpointDetail endpointId={endpointId} />;
 }
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
