@@ -9,7 +9,7 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * A link sent to the authorizing person to sign an order's (or a draft's) LOA online. Only the SHA-256 of the link's
- * token is kept; the LOA the signer sees is frozen here, so the signed copy's audit page can name its hash.
+ * token is kept, nowhere the token itself; the LOA the signer sees is frozen here, so the signed copy's audit page can name its hash.
  */
 export const signingRequests = pgTable(
   "signing_requests",
@@ -21,7 +21,11 @@ export const signingRequests = pgTable(
     orderId: uuid("order_id").references(() => portOrders.id),
     /** No foreign key: a draft is deleted when it is submitted, and its orders are found by it (port_requests.draft_id). */
     draftId: uuid("draft_id"),
-    tokenSha256: text("token_sha256").notNull(),
+    /**
+     * Null until the email goes out: the token is drawn when the link is sent (never kept in the email's row) and
+     * drawn again on a retried send, so only the latest sent link works.
+     */
+    tokenSha256: text("token_sha256"),
     signerName: text("signer_name").notNull(),
     signerEmail: text("signer_email").notNull(),
     signerTitle: text("signer_title"),

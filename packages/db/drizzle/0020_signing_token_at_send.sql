@@ -1,0 +1,1 @@
+ALTER TABLE "signing_requests" ALTER COLUMN "token_sha256" DROP NOT NULL;
