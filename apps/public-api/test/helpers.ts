@@ -91,6 +91,10 @@ export interface WebhookReceiver {
    * account produced since the endpoint was added, read from the event log.
    */
   settle(timeoutMs?: number): Promise<{ received: ReceivedWebhook[]; eventIds: string[] }>;
+  /** Where the receiver listens (its endpoint's URL). */
+  url: string;
+  /** What it received so far, in order. */
+  received(): ReceivedWebhook[];
   close(): Promise<void>;
 }
 
@@ -122,14 +126,17 @@ export async function startReceiver(handle: DbHandle, clock: Clock, admin: Custo
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hooks`;
   const endpoint = await createWebhookEndpoint(handle.db, clock, admin, {
-    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hooks`,
+    url,
     description: "standardwebhooks receiver",
     eventTypes: [...webhookEventTypes],
   });
   secret = endpoint.secret;
   const since = clock.now();
   return {
+    url,
+    received: () => [...received],
     settle: async (timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

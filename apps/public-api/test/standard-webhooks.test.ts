@@ -2,7 +2,7 @@ import type { DbHandle } from "@portway/db";
 import { createWebhookEndpoint, signStandardWebhook, verifyStandardWebhook } from "@portway/services";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminOf, openSeededDb, testClock } from "./helpers";
+import { adminOf, openSeededDb, startReceiver, testClock } from "./helpers";
 
 let handle: DbHandle;
 const clock = testClock();
@@ -39,6 +39,30 @@ describe("Standard Webhooks signatures", () => {
       });
       expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       expect(() => new Webhook(endpoint.secret)).not.toThrow();
+    }
+  });
+
+  it("the journeys' receiver records a forged or tampered request as unverified, and a signed one as verified", async () => {
+    const admin = await adminOf(handle, "admin@blueharbor.test");
+    const receiver = await startReceiver(handle, clock, admin);
+    try {
+      const body = JSON.stringify({ id: "evt_forged", type: "order.foc", data: {} });
+      const wrongSecret = `whsec_${Buffer.from("a key that is not the endpoint's").toString("base64")}`;
+      const forged = signStandardWebhook({ secret: wrongSecret, id: "evt_forged", body, now: new Date() });
+      await fetch(receiver.url, { method: "POST", headers: forged, body });
+      const secret = (await handle.pool.query("select secret from webhook_endpoints where url = $1", [receiver.url]))
+        .rows[0]?.secret as string;
+      const signed = signStandardWebhook({ secret, id: "evt_signed", body, now: new Date() });
+      await fetch(receiver.url, { method: "POST", headers: signed, body: `${body} ` });
+      await fetch(receiver.url, { method: "POST", headers: signed, body });
+      // Each request is recorded before it is answered.
+      expect(receiver.received()).toEqual([
+        { id: "evt_forged", type: "order.foc", verified: false },
+        { id: "evt_signed", type: "order.foc", verified: false },
+        { id: "evt_signed", type: "order.foc", verified: true },
+      ]);
+    } finally {
+      await receiver.close();
     }
   });
 });
