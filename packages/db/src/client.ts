@@ -1,3 +1,4 @@
+import { logger } from "@portway/observability";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgTransaction } from "drizzle-orm/pg-core";
@@ -17,25 +18,37 @@ export interface DbHandle {
 }
 
 /**
- * A client losing its connection must not end the process. An idle one is the pool's (it replaces it); a checked-out
- * one (a transaction in flight when PostgreSQL restarts) has no listener of pg's, and the 'error' event it emits
- * beside failing its queries would be unhandled. Its queries still fail with the error, so nothing is hidden.
+ * A client losing its connection must not end the process, nor go unsaid. An idle one is the pool's (it replaces it,
+ * and emits 'error' on the pool); a checked-out one (a transaction in flight when PostgreSQL restarts) has no listener
+ * of pg's, and the 'error' event it emits beside failing its queries would be unhandled. Each is logged with its
+ * cause (PostgreSQL's code and message, e.g. 57P01 when an administrator terminated the backend); the process goes on.
  */
-export function guardPoolClients(pool: pg.Pool): void {
-  pool.on("error", () => undefined);
+export function guardPoolClients(pool: pg.Pool, name = "portway"): void {
+  pool.on("error", (error) => {
+    logger().error(
+      { err: error, pool: name, client: "idle" },
+      `PostgreSQL: an idle client of the ${name} pool lost its connection (${error.message}); the pool replaces it`,
+    );
+  });
   pool.on("connect", (client) => {
-    client.on("error", () => undefined);
+    client.on("error", (error) => {
+      logger().error(
+        { err: error, pool: name, client: "checked out" },
+        `PostgreSQL: a client of the ${name} pool in use lost its connection (${error.message}); its queries fail`,
+      );
+    });
   });
 }
 
 export function createDb(connectionString: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
+  const name = options.applicationName ?? "portway";
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    application_name: options.applicationName ?? "portway",
+    application_name: name,
     connectionTimeoutMillis: 10_000,
   });
-  guardPoolClients(pool);
+  guardPoolClients(pool, name);
   const db = drizzle(pool, { schema }) as Db;
   return { db, pool, close: () => pool.end() };
 }
