@@ -12,16 +12,34 @@ async function signedIn(browser: Browser, baseUrl: string, email: string): Promi
   return page;
 }
 
-/** The signing link of the newest email to an address, as the signer receives it. */
+/**
+ * The signing link of the newest email to an address, as the signer's mailbox receives it (the worker sends the
+ * queue to the local mail capture; the queue's own row never holds the link's token).
+ */
 async function signingLinkSentTo(address: string): Promise<string> {
-  const rows = await productSql(
-    "select body_text from emails where to_address = $1 and kind = 'SIGNING_LINK' order by created_at desc, id desc limit 1",
+  let body = "";
+  await expect
+    .poll(
+      async () => {
+        const rows = await productSql(
+          "select body_text from mail_captures where $1 = any(to_addresses) and subject like 'Portway: please sign%' order by received_at desc, id desc limit 1",
+          [address],
+        );
+        body = String(rows[0]?.body_text ?? "");
+        return body;
+      },
+      { timeout: 20_000 },
+    )
+    .toMatch(/\/sign\/[A-Za-z0-9_-]+/);
+  const queued = await productSql(
+    "select body_text from emails where to_address = $1 and kind = 'SIGNING_LINK' order by created_at desc limit 1",
     [address],
   );
-  const match = /\{\{customer\}\}(\/sign\/[A-Za-z0-9_-]+)/.exec(String(rows[0]?.body_text ?? ""));
+  const match = /(\/sign\/[A-Za-z0-9_-]+)/.exec(body);
   if (!match?.[1]) {
     throw new Error(`no signing link sent to ${address}`);
   }
+  expect(String(queued[0]?.body_text)).not.toContain(match[1]);
   return `${customerUrl}${match[1]}`;
 }
 

@@ -6,11 +6,13 @@ import { fixedClock } from "../src/clock";
 import {
   getCustomerHome,
   listSigningRequests,
+  type Mailer,
   openSigningLink,
   revokeSigningLink,
   saveDraft,
   seedDemoData,
   seedNumberingData,
+  sendEmail,
   sendSigningLink,
   signingPdfResponse,
   signingPostResponse,
@@ -28,15 +30,44 @@ const clock = fixedClock(mondayMorning);
 const signer = { signerName: "Zoë Müller-Łukasik", signerEmail: "zoe@example.com", signerTitle: "Owner" };
 const browser = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)" };
 
-/** The token of the newest signing email to an address, as the signer receives it. */
-async function tokenSentTo(address: string): Promise<string> {
+const links = { customer: "https://portal.example", admin: "https://admin.example" };
+
+/** The newest signing email to an address, as stored in the mail queue. */
+async function signingEmailTo(address: string) {
   const [mail] = await handle.db
     .select()
     .from(emails)
     .where(and(eq(emails.toAddress, address), eq(emails.kind, "SIGNING_LINK")))
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(1);
-  const token = /\/sign\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? "")?.[1];
+  if (!mail) {
+    throw new Error(`no signing email to ${address}`);
+  }
+  return mail;
+}
+
+/** Sends the newest signing email to an address as the worker does; the text the mailbox receives (or null). */
+async function deliverSigningEmail(address: string, options: { failWith?: string } = {}) {
+  const mail = await signingEmailTo(address);
+  const received: string[] = [];
+  const mailer: Mailer = {
+    send: async (message) => {
+      if (options.failWith) {
+        throw new Error(options.failWith);
+      }
+      received.push(message.text);
+      return { messageId: `<${received.length}@test>` };
+    },
+    close: () => undefined,
+  };
+  await sendEmail(handle.db, clock, mailer, mail, { from: "Portway <n@portway.test>", links });
+  return received[0] ?? null;
+}
+
+/** The token of the newest signing email to an address, as the signer receives it. */
+async function tokenSentTo(address: string): Promise<string> {
+  const text = await deliverSigningEmail(address);
+  const token = /https:\/\/portal\.example\/sign\/([A-Za-z0-9_-]+)/.exec(text ?? "")?.[1];
   if (!token) {
     throw new Error("no signing link sent");
   }
@@ -202,5 +233,51 @@ describe("signing an LOA by link", () => {
     });
     const [document] = await handle.db.select().from(documents).where(eq(documents.id, signed.documentId));
     expect(document).toMatchObject({ orderId: draftOrderId, kind: "LOA" });
+  });
+
+  it("keeps no usable token in the mail queue: the link is drawn when the email is sent, a retry replaces it", async () => {
+    const sent = await sendSigningLink(handle.db, clock, acme, {
+      orderId,
+      ...signer,
+      signerEmail: "queue@example.com",
+    });
+    const queued = await signingEmailTo("queue@example.com");
+    expect(queued.bodyText).toContain(`{{signing-link:${sent.id}}}`);
+    expect(queued.bodyText).not.toMatch(/\/sign\//);
+    const [waiting] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, sent.id));
+    expect(waiting?.tokenSha256).toBeNull();
+
+    // A failed attempt draws a token that never reached anyone; the retry draws another, and only it works.
+    expect(await deliverSigningEmail("queue@example.com", { failWith: "421 try later" })).toBeNull();
+    const failed = await signingEmailTo("queue@example.com");
+    expect(failed).toMatchObject({ status: "PENDING", lastError: "421 try later" });
+    const [afterFailure] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, sent.id));
+    const token = await tokenSentTo("queue@example.com");
+    const [afterSend] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, sent.id));
+    expect(afterSend?.tokenSha256).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(afterSend?.tokenSha256).not.toBe(afterFailure?.tokenSha256);
+    expect((await openSigningLink(handle.db, clock, token)).id).toBe(sent.id);
+
+    const delivered = await signingEmailTo("queue@example.com");
+    expect(delivered.status).toBe("SENT");
+    expect(delivered.bodyText).toBe(queued.bodyText);
+    expect(delivered.bodyText).not.toContain(token);
+    const stored = await handle.db.select().from(emails).where(eq(emails.toAddress, "queue@example.com"));
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    // A link revoked before its email went out is never sent.
+    const revoked = await sendSigningLink(handle.db, clock, acme, {
+      orderId,
+      ...signer,
+      signerEmail: "late@example.com",
+    });
+    await revokeSigningLink(handle.db, clock, acme, { id: revoked.id });
+    expect(await deliverSigningEmail("late@example.com")).toBeNull();
+    expect(await signingEmailTo("late@example.com")).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringContaining("revoked"),
+    });
+    const [closed] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, revoked.id));
+    expect(closed?.tokenSha256).toBeNull();
   });
 });

@@ -81,6 +81,25 @@ export async function updateSigningRequest(
   await db.update(signingRequests).set(changes).where(eq(signingRequests.id, id));
 }
 
+/**
+ * Gives a request the hash of the token its email is about to carry, replacing any earlier one (a retried send), while
+ * the request still waits for a signature; null when it was signed, revoked or has expired meanwhile.
+ */
+export async function setSigningTokenForSend(db: DbOrTx, where: { id: string; tokenSha256: string; now: Date }) {
+  const rows = await db
+    .update(signingRequests)
+    .set({ tokenSha256: where.tokenSha256 })
+    .where(
+      and(
+        eq(signingRequests.id, where.id),
+        eq(signingRequests.status, "PENDING"),
+        gt(signingRequests.expiresAt, where.now),
+      ),
+    )
+    .returning({ id: signingRequests.id });
+  return rows[0] ?? null;
+}
+
 /** Revokes the still-pending links of an order or draft (a new link replaces them). */
 export async function revokePendingSigningRequests(
   db: DbOrTx,

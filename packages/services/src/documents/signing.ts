@@ -13,6 +13,7 @@ import {
   insertSigningRequest,
   revokePendingSigningRequests,
   type SigningRequestRow,
+  setSigningTokenForSend,
   updateSigningRequest,
 } from "@portway/db";
 import { idInput, isTerminalStatus, type OrderStatus, requiredText, textInput } from "@portway/domain";
@@ -93,10 +94,33 @@ async function requireTarget(db: DbOrTx, accountId: string, target: { orderId?: 
   return { order: null, draft };
 }
 
+/** Where a signing email's link goes: its request's id, never a token (the id opens nothing). */
+function signingLinkPlaceholder(requestId: string): string {
+  return `{{signing-link:${requestId}}}`;
+}
+const SIGNING_LINK_PLACEHOLDER = /\{\{signing-link:([0-9a-f-]{36})\}\}/;
+
+/**
+ * The body of a signing email as it is sent: its link's token is drawn now, at send time, and only its SHA-256 is
+ * stored (on the request, replacing the hash of an earlier attempt's token, so a retried send leaves one working
+ * link). The email's own row keeps the placeholder: no usable token rests in the mail queue, before or after
+ * delivery. Null when the request was signed, revoked or expired before its email went out: nothing is sent then.
+ */
+export async function composeSigningEmail(db: DbOrTx, clock: Clock, bodyText: string): Promise<string | null> {
+  const match = SIGNING_LINK_PLACEHOLDER.exec(bodyText);
+  if (!match?.[1]) {
+    return bodyText;
+  }
+  const token = randomBytes(32).toString("base64url");
+  const set = await setSigningTokenForSend(db, { id: match[1], tokenSha256: tokenHash(token), now: clock.now() });
+  return set ? bodyText.replace(match[0], `{{customer}}/sign/${token}`) : null;
+}
+
 /**
  * Sends the authorizing person a single-use link to sign the LOA online (SPEC 10). The LOA is generated from the
- * order (or draft) as it is now and frozen; a link sent before for the same order is revoked; only the SHA-256 of the
- * token is stored. The email goes through the outbox with the rest of the change, in one transaction.
+ * order (or draft) as it is now and frozen; a link sent before for the same order is revoked. The email goes through
+ * the outbox with the rest of the change, in one transaction; its link's token is drawn only when it is sent
+ * (`composeSigningEmail`), and only the token's SHA-256 is ever stored.
  */
 export async function sendSigningLink(
   db: Db,
@@ -122,13 +146,12 @@ export async function sendSigningLink(
       target.order ? { orderId: target.order.id } : { draftId: input.draftId ?? "" },
       now,
     );
-    const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + SIGNING_LINK_DAYS * 24 * 3600 * 1000);
     const request = await insertSigningRequest(tx, {
       accountId: who.accountId,
       orderId: target.order?.id ?? null,
       draftId: target.draft?.id ?? null,
-      tokenSha256: tokenHash(token),
+      tokenSha256: null,
       signerName: input.signerName,
       signerEmail: input.signerEmail,
       signerTitle: title,
@@ -150,7 +173,7 @@ export async function sendSigningLink(
           `${who.name ?? "Your telephone service provider"} asks you to sign a letter of authorization (LOA) so that your telephone numbers can move to their service.`,
           "",
           "Review and sign it here (no account needed):",
-          `{{customer}}/sign/${token}`,
+          signingLinkPlaceholder(request.id),
           "",
           `The link works once and until ${formatEt(expiresAt)}.`,
           "If you did not expect this email, ignore it: nothing happens until the letter is signed.",

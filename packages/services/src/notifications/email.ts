@@ -16,6 +16,7 @@ import { z } from "zod";
 import type { Clock } from "../clock";
 import { ConfigError, type EnvSource, isProduction, readPort, readUrl } from "../config/config-error";
 import { defaultPorts } from "../config/portal-env";
+import { composeSigningEmail } from "../documents/signing";
 import { formatEt } from "./record";
 
 export interface MailEnv {
@@ -94,29 +95,57 @@ function expandLinks(text: string, links: EmailSendOptions["links"]): string {
   return text.replaceAll("{{customer}}", links.customer).replaceAll("{{admin}}", links.admin);
 }
 
+type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
+
+/**
+ * Sends one claimed email; a failure retries with backoff, then stays FAILED in the log. A signing email's link is
+ * composed now (its token drawn at send time, never stored with the email); one whose link closed before it went out
+ * is not sent.
+ */
+export async function sendEmail(
+  db: Db,
+  clock: Clock,
+  mailer: Mailer,
+  email: ClaimedEmail,
+  options: EmailSendOptions,
+): Promise<boolean> {
+  const maxAttempts = options.maxAttempts ?? 8;
+  try {
+    const body = email.kind === "SIGNING_LINK" ? await composeSigningEmail(db, clock, email.bodyText) : email.bodyText;
+    if (body === null) {
+      await markEmailFailed(db, email.id, {
+        error: "Not sent: the signing link was signed, revoked or expired before its email went out.",
+        retryAt: null,
+      });
+      return false;
+    }
+    const info = await mailer.send({
+      from: options.from,
+      to: email.toAddress,
+      subject: email.subject,
+      text: expandLinks(body, options.links),
+    });
+    await markEmailSent(db, email.id, { messageId: info.messageId, at: clock.now() });
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const retryAt =
+      email.attempts >= maxAttempts
+        ? null
+        : new Date(clock.now().getTime() + Math.min(3_600_000, 10_000 * 2 ** (email.attempts - 1)));
+    await markEmailFailed(db, email.id, { error: message, retryAt });
+    return false;
+  }
+}
+
 /** One round of sending: claims due emails and sends each; failures retry with backoff, then stay FAILED in the log. */
 export async function sendDueEmails(db: Db, clock: Clock, mailer: Mailer, options: EmailSendOptions) {
   const now = clock.now();
   const claimed = await claimDueEmails(db, now, new Date(now.getTime() + 5 * 60_000), options.batch ?? 20);
-  const maxAttempts = options.maxAttempts ?? 8;
   let sent = 0;
   for (const email of claimed) {
-    try {
-      const info = await mailer.send({
-        from: options.from,
-        to: email.toAddress,
-        subject: email.subject,
-        text: expandLinks(email.bodyText, options.links),
-      });
-      await markEmailSent(db, email.id, { messageId: info.messageId, at: clock.now() });
+    if (await sendEmail(db, clock, mailer, email, options)) {
       sent += 1;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const retryAt =
-        email.attempts >= maxAttempts
-          ? null
-          : new Date(clock.now().getTime() + Math.min(3_600_000, 10_000 * 2 ** (email.attempts - 1)));
-      await markEmailFailed(db, email.id, { error: message, retryAt });
     }
   }
   return { claimed: claimed.length, sent };
