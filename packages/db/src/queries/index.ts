@@ -6,6 +6,7 @@ export * from "./admin-home";
 export * from "./admin-search";
 export * from "./admin-staff";
 export * from "./api-keys";
+export * from "./api-resources";
 export * from "./carrier-history";
 export * from "./carrier-stats";
 export * from "./collaboration";
