@@ -1,4 +1,4 @@
-import type { NumberCheckResult, OrderDetailView } from "@portway/services";
+import type { NumberCheckResult, PortInSummary } from "@portway/services";
 import { tenDigits } from "./lnp-order";
 
 /** Portway's order statuses as Bandwidth's ProcessingStatus values (the README documents this table). */
@@ -24,7 +24,7 @@ export const statusesOfFilter: Readonly<Record<string, readonly string[]>> = {
   cancelled: ["CANCELLED"],
 };
 
-export function processingStatus(view: OrderDetailView): string {
+export function processingStatus(view: PortInSummary): string {
   const { status, supp } = view.order;
   if (status === "SUPP_PENDING" && supp?.type === "CANCEL") {
     return "REQUESTED_CANCEL";
@@ -113,7 +113,7 @@ function warningsElement(warnings: readonly RiskWarningLike[] | undefined) {
 
 /** An order as LnpOrderResponse content. */
 export function lnpOrderResponse(
-  view: OrderDetailView,
+  view: PortInSummary,
   bandwidthId: string,
   status?: { code: number; text: string },
   warnings?: readonly RiskWarningLike[],

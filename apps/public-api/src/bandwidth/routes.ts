@@ -7,6 +7,7 @@ import {
   checkNumbers,
   createdOrdersRiskWarnings,
   editOrder,
+  getBandwidthPortIn,
   getDraft,
   getOrderDetail,
   listDraftDocuments,
@@ -379,14 +380,16 @@ export function bandwidthRoutes() {
   app.get(
     "/accounts/:accountId/portins/:id",
     guarded("portins", async (c) => {
-      const resolved = await orderOf(c);
       const caller = c.get("caller");
+      const { db } = c.get("runtime");
+      // An order's ID is answered from one statement; a draft's as before.
+      const resolved = await getBandwidthPortIn(db, caller.accountId, c.req.param("id") ?? "");
       if (resolved.kind === "draft") {
-        const view = await getDraft(c.get("runtime").db, caller.owner, resolved.draftId);
+        const view = await getDraft(db, caller.owner, resolved.draftId);
         return xml(c, 200, "LnpOrderResponse", lnpDraftResponse(view, resolved.pendingDocuments, caller.accountId));
       }
       // OrderId is the order's own ID (the one the REST API knows), even when it was asked for by its draft's ID.
-      return xml(c, 200, "LnpOrderResponse", lnpOrderResponse(await detailOf(c, resolved.orderId), resolved.orderId));
+      return xml(c, 200, "LnpOrderResponse", lnpOrderResponse(resolved.view, resolved.orderId));
     }),
   );
 

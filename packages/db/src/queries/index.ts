@@ -26,6 +26,7 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./partner-events";
 export * from "./pon";
+export * from "./port-in";
 export * from "./public-api-keys";
 export * from "./queues";
 export * from "./reports";

@@ -1,2 +1,3 @@
 export * from "./api-key-identity";
 export * from "./pending-submissions";
+export * from "./port-in";

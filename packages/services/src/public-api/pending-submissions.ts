@@ -1,17 +1,11 @@
-import {
-  type Db,
-  findDraft,
-  findOrderIdsOfDraft,
-  findOrderRow,
-  insertPendingSubmission,
-  isPendingSubmission,
-} from "@portway/db";
+import { type Db, findPendingDraft, findPortInTarget, insertPendingSubmission } from "@portway/db";
 import type { OrderDraft } from "@portway/domain";
 import type { Clock } from "../clock";
 import { uploadDraftDocument } from "../collaboration/documents";
 import { invalid, notFound } from "../errors";
-import { removeDraft, saveDraft } from "../orders/drafts";
+import { saveDraft } from "../orders/drafts";
 import { previewSubmission, type Submitter, submitPortRequest } from "../orders/submit";
+import { findPortInSummary, type PortInSummary } from "./port-in";
 
 /** Errors that only say the signed LOA is still missing: the submission waits for it instead of failing. */
 const documentCodes = new Set(["LOA_REQUIRED", "LOA_SIGNED_DATE_REQUIRED"]);
@@ -30,6 +24,8 @@ export type SubmitOrWait =
 /**
  * Submits a port request, or, when the only thing missing is the signed LOA, keeps it as a draft that waits for it
  * (Bandwidth's PENDING_DOCUMENTS): uploading the LOA then submits it. Any other error refuses it, keeping nothing.
+ * The submission is checked once before anything is written (a new draft has no documents yet, so the check is the
+ * same as the draft's); a complete one is then submitted, whose transaction checks it again at its own time.
  */
 export async function submitOrAwaitDocuments(
   db: Db,
@@ -37,13 +33,12 @@ export async function submitOrAwaitDocuments(
   submitter: Submitter,
   submission: OrderDraft,
 ): Promise<SubmitOrWait> {
-  const draft = await saveDraft(db, clock, submitter, { data: submission });
-  const preview = await previewSubmission(db, clock, submitter, { draftId: draft.id, submission });
+  const preview = await previewSubmission(db, clock, submitter, { submission });
   const blocking = preview.errors.filter((error) => !documentCodes.has(error.code));
   if (blocking.length > 0) {
-    await removeDraft(db, submitter, draft.id);
     throw invalid(blocking);
   }
+  const draft = await saveDraft(db, clock, submitter, { data: submission });
   if (!preview.ok) {
     await insertPendingSubmission(db, { draftId: draft.id, accountId: submitter.accountId, createdAt: clock.now() });
     return {
@@ -68,29 +63,51 @@ export type ResolvedPortIn =
 /**
  * What an ID of the Bandwidth-compatible API names in the caller's account: an order, a draft (waiting for its LOA
  * or not), or a draft since submitted (its first order). Another account's ID, or no ID at all, is NOT_FOUND.
+ * One statement.
  */
 export async function resolvePortIn(db: Db, accountId: string, id: string): Promise<ResolvedPortIn> {
   if (!uuidPattern.test(id)) {
     throw notFound("The port-in");
   }
-  const order = await findOrderRow(db, { orderId: id, accountId });
-  if (order) {
-    return { kind: "order", orderId: order.id, orderIds: [order.id] };
+  const target = await findPortInTarget(db, { accountId, id });
+  if (target.order) {
+    return { kind: "order", orderId: id, orderIds: [id] };
   }
-  const draft = await findDraft(db, { draftId: id, accountId });
-  if (draft) {
-    return {
-      kind: "draft",
-      draftId: draft.id,
-      pendingDocuments: await isPendingSubmission(db, { accountId, draftId: id }),
-    };
+  if (target.draft) {
+    return { kind: "draft", draftId: id, pendingDocuments: target.pendingDocuments };
   }
-  const orderIds = await findOrderIdsOfDraft(db, { accountId, draftId: id });
-  const first = orderIds[0];
+  const first = target.orderIdsOfDraft[0];
   if (first) {
-    return { kind: "order", orderId: first, orderIds };
+    return { kind: "order", orderId: first, orderIds: target.orderIdsOfDraft };
   }
   throw notFound("The port-in");
+}
+
+export type ResolvedPortInSummary =
+  | { kind: "order"; orderId: string; view: PortInSummary }
+  | { kind: "draft"; draftId: string; pendingDocuments: boolean };
+
+/**
+ * The port-in an ID of the Bandwidth-compatible API names, for its GET: an order's ID (the usual case) is answered
+ * with the order in one statement; a draft, or a draft since submitted, is resolved as resolvePortIn does.
+ */
+export async function getBandwidthPortIn(db: Db, accountId: string, id: string): Promise<ResolvedPortInSummary> {
+  if (!uuidPattern.test(id)) {
+    throw notFound("The port-in");
+  }
+  const direct = await findPortInSummary(db, { orderId: id, accountId });
+  if (direct) {
+    return { kind: "order", orderId: id, view: direct };
+  }
+  const resolved = await resolvePortIn(db, accountId, id);
+  if (resolved.kind === "draft") {
+    return resolved;
+  }
+  const view = await findPortInSummary(db, { orderId: resolved.orderId, accountId });
+  if (!view) {
+    throw notFound("The port-in");
+  }
+  return { kind: "order", orderId: resolved.orderId, view };
 }
 
 /**
@@ -108,16 +125,14 @@ export async function attachDraftDocument(
     // Bandwidth's upload carries no signature date: the LOA counts as signed when it is uploaded.
     ...(input.kind === "LOA" ? { signedAt: clock.now().toISOString() } : {}),
   });
-  if (
-    input.kind !== "LOA" ||
-    !(await isPendingSubmission(db, { accountId: submitter.accountId, draftId: input.draftId }))
-  ) {
+  if (input.kind !== "LOA") {
     return { documentId: document.id, submitted: null };
   }
-  const draft = await findDraft(db, { draftId: input.draftId, accountId: submitter.accountId });
+  const draft = await findPendingDraft(db, { draftId: input.draftId, accountId: submitter.accountId });
   if (!draft) {
-    throw notFound("The draft");
+    return { documentId: document.id, submitted: null };
   }
+  // The submission's one check is its transaction's own.
   const result = await submitPortRequest(db, clock, submitter, {
     draftId: input.draftId,
     submission: draft.data as OrderDraft,
