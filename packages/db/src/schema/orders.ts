@@ -48,7 +48,11 @@ export const portRequests = pgTable(
     tnCount: integer("tn_count").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("port_requests_account_reference_uq").on(t.accountId, t.customerReference)],
+  (t) => [
+    uniqueIndex("port_requests_account_reference_uq").on(t.accountId, t.customerReference),
+    // The Bandwidth-compatible API finds the orders a submitted draft became by the draft's ID.
+    index("port_requests_draft_idx").on(t.draftId),
+  ],
 );
 
 /** A port-in order: the TNs of one LSP account moving to us. The domain's aggregate, persisted. */

@@ -1,0 +1,1 @@
+CREATE INDEX "port_requests_draft_idx" ON "port_requests" USING btree ("draft_id");
