@@ -10,6 +10,7 @@ import {
 } from "@portway/observability";
 import { parsePartnerEvent, verifyCallbackRequest } from "@portway/partner";
 import { type Clock, receivePartnerCallback } from "@portway/services";
+import type { WorkerLog } from "./loops";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -17,7 +18,7 @@ export interface CallbackEndpointOptions {
   db: Db;
   clock: Clock;
   secret: string;
-  log: (line: string) => void;
+  log: WorkerLog;
   /** Brings the gauges up to date (queue depth, dead letters) before `/metrics` renders them. */
   refreshMetrics?: () => Promise<void>;
   /** The sandbox clock's endpoint (`/sandbox/clock`), outside production only. */
@@ -93,7 +94,10 @@ function handleRequest(
         response.writeHead(200, { "content-type": contentType });
         response.end(body);
       })
-      .catch(() => send(response, 500, { error: "metrics unavailable" }));
+      .catch((error: unknown) => {
+        logger().error({ err: error }, "metrics could not be rendered");
+        send(response, 500, { error: "metrics unavailable" });
+      });
     return;
   }
   if (request.method === "GET" && request.url === "/health") {
@@ -102,14 +106,14 @@ function handleRequest(
   }
   if (options && request.method === "POST" && request.url === "/partner/callbacks") {
     handleCallback(request, response, options).catch((error: unknown) => {
-      options.log(`callback failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.log(`callback failed: ${error instanceof Error ? error.message : String(error)}`, error);
       send(response, 500, { error: "callback could not be applied; retry later" });
     });
     return;
   }
   if (options?.sandbox && request.url === "/sandbox/clock") {
     options.sandbox(request, response).catch((error: unknown) => {
-      options.log(`sandbox clock failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.log(`sandbox clock failed: ${error instanceof Error ? error.message : String(error)}`, error);
       send(response, 500, { error: error instanceof Error ? error.message : String(error) });
     });
     return;

@@ -1,7 +1,12 @@
+import type { createLogger } from "@portway/observability";
+
+type Logger = ReturnType<typeof createLogger>;
+
 /**
  * The worker's periodic loops. A loop never overlaps itself; after a failure it waits longer each time (doubling up
  * to `maxBackoffMs`) and says so once, not on every round, so a database that went away costs one line, not four a
  * second; it says again when it recovers. `stop` waits for the rounds in flight (a SIGTERM drains, it does not cut).
+ * A failure's line comes with the error itself (its stack and causes), for the process logger to record.
  */
 export interface LoopSet {
   every: (name: string, intervalMs: number, task: () => Promise<unknown>) => void;
@@ -9,7 +14,14 @@ export interface LoopSet {
   readonly stopping: boolean;
 }
 
-export function createLoopSet(log: (line: string) => void, options: { maxBackoffMs?: number } = {}): LoopSet {
+export type WorkerLog = (line: string, error?: unknown) => void;
+
+/** The worker's lines through the process logger: plain lines at info, a failure at error with `err` (stack, causes). */
+export function workerLog(logger: Pick<Logger, "info" | "error">): WorkerLog {
+  return (line, error) => (error === undefined ? logger.info(line) : logger.error({ err: error }, line));
+}
+
+export function createLoopSet(log: WorkerLog, options: { maxBackoffMs?: number } = {}): LoopSet {
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
@@ -47,6 +59,7 @@ export function createLoopSet(log: (line: string) => void, options: { maxBackoff
             failures === 1
               ? `${name} failed: ${message}; backing off (next try in ${Math.round(backoff)} ms)`
               : `${name} still failing after ${failures} rounds: ${message}; retrying every ${Math.round(backoff / 1000)} s`,
+            error,
           );
         }
         schedule(backoff);

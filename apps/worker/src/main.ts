@@ -1,10 +1,11 @@
 import { createLogger, setLogger } from "@portway/observability";
 import { ConfigError, systemClock } from "@portway/services";
+import { workerLog } from "./loops";
 import { startWorker } from "./worker";
 
 const logger = createLogger("worker");
 setLogger(logger);
-const log = (line: string) => logger.info(line);
+const log = workerLog(logger);
 
 async function main() {
   const { env, mailEnv } = await import("./env");

@@ -18,7 +18,7 @@ import {
 import { CARRIER_STATS_INTERVAL_MS, createCarrierStatsTask } from "./carrier-stats-job";
 import { registerHandlers } from "./handlers";
 import { createWorkerServer } from "./http";
-import { createLoopSet } from "./loops";
+import { createLoopSet, type WorkerLog } from "./loops";
 import { startNotificationWork } from "./notifications";
 import { deadLetterQueue, relayOutbox, startQueue } from "./queue";
 import { alignSandboxClocks, createSandboxClockEndpoint } from "./sandbox";
@@ -43,7 +43,8 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Relay the outbox this often. */
   relayIntervalMs?: number;
-  log: (line: string) => void;
+  /** One line; a failure's line comes with the error (its stack and causes). */
+  log: WorkerLog;
   client?: PartnerClient;
   /** SMTP settings; without an SMTP URL, mail goes to a local capture the worker starts. */
   mail?: MailEnv;
@@ -94,7 +95,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const scanNow = async () => {
     await sandbox?.refresh();
     await runActivationScan(handle.db, clock);
-    await runReconciliation(context, options.reconcileQuietMs);
+    const reconciled = await runReconciliation(context, options.reconcileQuietMs);
+    // One order the partner cannot answer for does not stop the round; each is said, with its cause, and retried.
+    for (const failure of reconciled.failures) {
+      const message = failure.error instanceof Error ? failure.error.message : String(failure.error);
+      options.log(
+        `reconciliation of order ${failure.orderId} failed: ${message}; tried again next round`,
+        failure.error,
+      );
+    }
     // Partner events parked behind a SUPP the porting team answered since.
     await retryParkedPartnerEvents(handle.db, clock);
     await runStuckScan(handle.db, clock);
@@ -158,10 +167,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       stopRefreshing?.();
       // Rounds in flight finish first (a SIGTERM drains), then the queue lets its running jobs finish.
       await loops.stop();
-      await notifications.stop().catch(() => undefined);
+      const unclean = (what: string) => (error: unknown) =>
+        options.log(`stopping: ${what} did not stop cleanly`, error);
+      await notifications.stop().catch(unclean("notification work"));
       await new Promise((resolve) => server.close(resolve));
-      await queue.stop().catch(() => undefined);
-      await handle.close().catch(() => undefined);
+      await queue.stop().catch(unclean("the job queue"));
+      await handle.close().catch(unclean("the database pool"));
     },
   };
 }

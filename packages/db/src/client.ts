@@ -25,6 +25,8 @@ export interface DbHandle {
  */
 export function guardPoolClients(pool: pg.Pool, name = "portway"): void {
   pool.on("error", (error) => {
+    // pg hangs the lost client on the error: the connection's state, not a cause, and far too long a line.
+    delete (error as Error & { client?: unknown }).client;
     logger().error(
       { err: error, pool: name, client: "idle" },
       `PostgreSQL: an idle client of the ${name} pool lost its connection (${error.message}); the pool replaces it`,

@@ -74,7 +74,7 @@ export async function runReconciliation(context: PartnerContext, quietMs: number
   const now = context.clock.now();
   const orders = await findOrdersToReconcile(context.db, new Date(now.getTime() - quietMs), limit);
   let healed = 0;
-  const failures: string[] = [];
+  const failures: { orderId: string; error: unknown }[] = [];
   for (const order of orders) {
     if (!order.partnerOrderId) {
       continue;
@@ -91,7 +91,7 @@ export async function runReconciliation(context: PartnerContext, quietMs: number
       }
     } catch (error) {
       // One order the partner cannot answer for must not stop the others; it is tried again next time.
-      failures.push(`${order.id}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push({ orderId: order.id, error });
     }
     await touchOrder(context.db, order.id, now);
   }
