@@ -7,6 +7,7 @@ import { type ApiEnv, type ApiRuntime, newRouter } from "./context";
 import { registerDocs } from "./docs";
 import { problem, problemResponse, toProblem } from "./problem";
 import { registerCollaborationRoutes } from "./routes/collaboration";
+import { registerEventRoutes } from "./routes/events";
 import { registerPortInRoutes } from "./routes/port-ins";
 import { registerWebhookRoutes } from "./routes/webhooks";
 import { registerWebhookDocs } from "./webhook-docs";
@@ -52,6 +53,7 @@ export function createApp(runtime: ApiRuntime): OpenAPIHono<ApiEnv> {
   registerPortInRoutes(app);
   registerCollaborationRoutes(app);
   registerWebhookRoutes(app);
+  registerEventRoutes(app);
   registerWebhookDocs(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {

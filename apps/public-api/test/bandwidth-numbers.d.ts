@@ -28,6 +28,10 @@ declare module "@bandwidth/numbers" {
     createFileAsync(file: Buffer, mediaType?: string): Promise<string>;
     getFilesAsync(metadata?: boolean): Promise<Parsed>;
     getFileMetadataAsync(fileName: string): Promise<Parsed>;
+    updateFileMetadataAsync(
+      fileName: string,
+      metadata: { documentName?: string; documentType?: string },
+    ): Promise<Parsed>;
   }
   export const PortIn: {
     createAsync(client: Client, data: Record<string, unknown>): Promise<PortInOrder>;

@@ -77,6 +77,9 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     const files = await got.getFilesAsync(true);
     // getFiles answers the fileData itself, an object rather than a list for one file (a documented SDK quirk).
     expect(files.fileMetaData.documentType).toBe("LOA");
+    // The SDK's metadata calls: the name given keeps the file's type, the type stays LOA.
+    await got.updateFileMetadataAsync(fileName, { documentName: "Signed LOA", documentType: "LOA" });
+    expect(await got.getFileMetadataAsync(fileName)).toEqual({ documentName: "Signed LOA.pdf", documentType: "LOA" });
 
     const list = await PortIn.listAsync(client, { page: 1, size: 10, customerOrderId: "BW-SDK-1" });
     expect(list.totalCount).toBe(1);

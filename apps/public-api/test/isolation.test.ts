@@ -1,6 +1,7 @@
 import type { DbHandle } from "@portway/db";
 import {
   addAccountUser,
+  addCustomerNote,
   createWebhookEndpoint,
   deactivateAccountUser,
   openTicket,
@@ -16,7 +17,9 @@ let handle: DbHandle;
 let api: Awaited<ReturnType<typeof startApi>>;
 const clock = testClock();
 /** Acme Voice's resources, which a Blue Harbor key must never see or touch. */
-const acme = { orderId: "", draftId: "", documentId: "", ticketId: "", endpointId: "", eventId: "" };
+const acme = { orderId: "", draftId: "", documentId: "", ticketId: "", endpointId: "", eventId: "", noteId: "" };
+/** Blue Harbor's own order: the Bandwidth routes with a file or note ID are also probed under it, with Acme's IDs. */
+let blueOrderId = "";
 let blueKey = "";
 let blueAccountId = "";
 
@@ -60,9 +63,30 @@ beforeAll(async () => {
     admin.accountId,
   ]);
   acme.eventId = event.rows[0]?.id ?? "";
+  acme.noteId = (
+    await addCustomerNote(
+      handle.db,
+      clock,
+      { ...owner, name: admin.name },
+      { orderId: acme.orderId, body: "A note of Acme (API-ISOLATION)" },
+    )
+  ).id;
   const blue = await adminOf(handle, "admin@blueharbor.test");
   blueKey = await newKey(handle, clock, blue);
   blueAccountId = blue.accountId;
+  const blueOwner = { accountId: blue.accountId, userId: blue.userId };
+  const blueData = submissionFor(["+16172533952"], "API-ISOLATION-BLUE");
+  const blueDraft = await saveDraft(handle.db, clock, blueOwner, { data: blueData });
+  await uploadDraftDocument(handle.db, clock, blueOwner, {
+    draftId: blueDraft.id,
+    kind: "LOA",
+    fileName: "loa.pdf",
+    contentBase64: pdfBytes.toString("base64"),
+    signedAt: "2026-12-04T15:00:00Z",
+  });
+  blueOrderId =
+    (await submitPortRequest(handle.db, clock, blueOwner, { draftId: blueDraft.id, submission: blueData })).orders[0]
+      ?.id ?? "";
 });
 afterAll(async () => {
   await api.close();
@@ -218,6 +242,56 @@ describe("tenant isolation of the REST API", () => {
     ["POST", "portins/{id}/loas", () => acme.orderId, "%PDF-1.4\n%%EOF\n"],
     ["GET", "portins/{id}/loas", () => acme.orderId, undefined],
     ["GET", "portins/{id}/loas/{file}", () => `${acme.orderId}/loas/${acme.documentId}.pdf`, undefined],
+    [
+      "GET",
+      "portins/{id}/loas/{file}/metadata",
+      () => `${acme.orderId}/loas/${acme.documentId}.pdf/metadata`,
+      undefined,
+    ],
+    [
+      "PUT",
+      "portins/{id}/loas/{file}/metadata",
+      () => `${acme.orderId}/loas/${acme.documentId}.pdf/metadata`,
+      "<FileMetaData><DocumentName>x</DocumentName><DocumentType>OTHER</DocumentType></FileMetaData>",
+    ],
+    [
+      "DELETE",
+      "portins/{id}/loas/{file}/metadata",
+      () => `${acme.orderId}/loas/${acme.documentId}.pdf/metadata`,
+      undefined,
+    ],
+    [
+      "PUT",
+      "portins/{id}/notes/{noteId}",
+      () => `${acme.orderId}/notes/${acme.noteId}`,
+      "<Note><UserId>x</UserId><Description>changed</Description></Note>",
+    ],
+    // Blue Harbor's own order with Acme's file and note IDs.
+    ["GET", "portins/{own}/loas/{file}", () => `${blueOrderId}/loas/${acme.documentId}.pdf`, undefined],
+    [
+      "GET",
+      "portins/{own}/loas/{file}/metadata",
+      () => `${blueOrderId}/loas/${acme.documentId}.pdf/metadata`,
+      undefined,
+    ],
+    [
+      "PUT",
+      "portins/{own}/loas/{file}/metadata",
+      () => `${blueOrderId}/loas/${acme.documentId}.pdf/metadata`,
+      "<FileMetaData><DocumentType>OTHER</DocumentType></FileMetaData>",
+    ],
+    [
+      "DELETE",
+      "portins/{own}/loas/{file}/metadata",
+      () => `${blueOrderId}/loas/${acme.documentId}.pdf/metadata`,
+      undefined,
+    ],
+    [
+      "PUT",
+      "portins/{own}/notes/{noteId}",
+      () => `${blueOrderId}/notes/${acme.noteId}`,
+      "<Note><Description>changed</Description></Note>",
+    ],
     ["GET", "portins/{id}/tns", () => acme.orderId, undefined],
     ["GET", "portins/{id}/totals", () => acme.orderId, undefined],
     ["GET", "portins/{id}/areaCodes", () => acme.orderId, undefined],
@@ -229,8 +303,8 @@ describe("tenant isolation of the REST API", () => {
   it.each(bandwidthProbes.map((p) => [`${p[0]} ${p[1]}`, p] as const))(
     "Bandwidth %s with another account's ID is not found",
     async (_name, [method, route, id, body]) => {
-      const suffix = route.replace(/^portins\/\{(id|draftId)\}/, "").replace("/{file}", "");
-      const target = route.includes("{file}") ? id() : `${id()}${suffix}`;
+      const suffix = route.replace(/^portins\/\{(id|draftId)\}/, "");
+      const target = /\{(file|noteId)\}/.test(route) ? id() : `${id()}${suffix}`;
       const response = await fetch(`${api.url}/v1.0/accounts/${blueAccountId}/portins/${target}`, {
         method,
         headers: { authorization: `Bearer ${blueKey}`, "content-type": "application/xml" },
@@ -241,6 +315,35 @@ describe("tenant isolation of the REST API", () => {
     },
   );
 
+  it("Acme's documents and notes are unchanged by Blue Harbor's calls", async () => {
+    const document = await handle.pool.query("select kind, file_name from documents where id = $1", [acme.documentId]);
+    expect(document.rows[0]).toEqual({ kind: "LOA", file_name: "loa.pdf" });
+    const note = await handle.pool.query("select body from notes where id = $1", [acme.noteId]);
+    expect(note.rows[0]?.body).toBe("A note of Acme (API-ISOLATION)");
+  });
+
+  it("GET /v1/events answers only the key's own account's events, whatever order is asked for", async () => {
+    const own = await fetch(`${api.url}/v1/events?limit=200`, { headers: { authorization: `Bearer ${blueKey}` } });
+    expect(own.status).toBe(200);
+    const ids = (await own.json()).data.map((e: { id: string }) => e.id);
+    expect(ids).not.toContain(acme.eventId);
+    const asked = await fetch(`${api.url}/v1/events?orderId=${acme.orderId}`, {
+      headers: { authorization: `Bearer ${blueKey}` },
+    });
+    expect(asked.status).toBe(200);
+    expect((await asked.json()).data).toEqual([]);
+    // Acme's own key sees the events of that order.
+    const ofOrder = await handle.pool.query("select id from webhook_events where order_id = $1", [acme.orderId]);
+    expect(ofOrder.rows.length).toBeGreaterThan(0);
+    const acmeKey = await newKey(handle, clock, await adminOf(handle, "admin@acme.test"));
+    const acmeEvents = await fetch(`${api.url}/v1/events?orderId=${acme.orderId}`, {
+      headers: { authorization: `Bearer ${acmeKey}` },
+    });
+    expect((await acmeEvents.json()).data.map((e: { id: string }) => e.id).sort()).toEqual(
+      ofOrder.rows.map((r) => r.id).sort(),
+    );
+  });
+
   it("Acme's own order is there (the probes are not vacuous)", async () => {
     for (const id of Object.values(acme)) {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -250,6 +353,35 @@ describe("tenant isolation of the REST API", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("etag")).toMatch(/^"\d+"$/);
   });
+
+  /** The event log and the Bandwidth metadata and note routes with Acme's own IDs, as `key` calls them: the ones not 401. */
+  async function notRefused(key: string) {
+    const account = (await adminOf(handle, "admin@acme.test")).accountId;
+    const bw = `${api.url}/v1.0/accounts/${account}/portins/${acme.orderId}`;
+    const calls: [string, string, string | undefined][] = [
+      ["GET", `${api.url}/v1/events`, undefined],
+      ["GET", `${bw}/loas/${acme.documentId}.pdf/metadata`, undefined],
+      [
+        "PUT",
+        `${bw}/loas/${acme.documentId}.pdf/metadata`,
+        "<FileMetaData><DocumentType>OTHER</DocumentType></FileMetaData>",
+      ],
+      ["DELETE", `${bw}/loas/${acme.documentId}.pdf/metadata`, undefined],
+      ["PUT", `${bw}/notes/${acme.noteId}`, "<Note><Description>changed</Description></Note>"],
+    ];
+    const answered: string[] = [];
+    for (const [method, url, body] of calls) {
+      const response = await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/xml" },
+        ...(body ? { body } : {}),
+      });
+      if (response.status !== 401) {
+        answered.push(`${method} ${url.replace(api.url, "")}: ${response.status}`);
+      }
+    }
+    return answered;
+  }
 
   it("a revoked key and the key of a deactivated creator answer 401", async () => {
     const admin = await adminOf(handle, "admin@acme.test");
@@ -265,6 +397,7 @@ describe("tenant isolation of the REST API", () => {
     const denied = await list();
     expect(denied.status).toBe(401);
     expect((await denied.json()).code).toBe("UNAUTHORIZED");
+    expect(await notRefused(revoked)).toEqual([]);
 
     await addAccountUser(handle.db, admin, {
       name: "Temp Admin",
@@ -278,6 +411,7 @@ describe("tenant isolation of the REST API", () => {
     expect((await asTemp()).status).toBe(200);
     await deactivateAccountUser(handle.db, admin, { userId: temp.userId });
     expect((await asTemp()).status).toBe(401);
+    expect(await notRefused(tempKey)).toEqual([]);
   });
 
   it("an unknown or malformed credential is 401 problem+json with a Bearer challenge", async () => {

@@ -4,8 +4,10 @@ import {
   addCustomerNote,
   attachDraftDocument,
   cancelOrder,
+  changeDocumentMetadata,
   checkNumbers,
   createdOrdersRiskWarnings,
+  editCustomerNote,
   editOrder,
   getBandwidthPortIn,
   getDraft,
@@ -37,7 +39,7 @@ import {
   processingStatusOf,
   statusesOfFilter,
 } from "./present";
-import { BandwidthError, buildXml, listOf, parseXml, textOf, type XmlNode, type XmlValue } from "./xml";
+import { BandwidthError, buildXml, checkElements, listOf, parseXml, textOf, type XmlNode, type XmlValue } from "./xml";
 
 /** Which error shape an endpoint answers with (Bandwidth uses three). */
 type Family = "portins" | "lnpchecker" | "notes" | "activation";
@@ -542,6 +544,30 @@ export function bandwidthRoutes() {
     }),
   );
 
+  // Notes may be updated, never deleted (Bandwidth's rule); only notes the customer's account wrote.
+  app.put(
+    "/accounts/:accountId/portins/:id/notes/:noteId",
+    guarded("notes", async (c) => {
+      const { db } = c.get("runtime");
+      const resolved = await orderOf(c);
+      if (resolved.kind === "draft") {
+        throw new BandwidthError(404, "5220", "A draft has no notes.");
+      }
+      const { node } = await bodyOf(c, ["Note"]);
+      checkElements(node, { UserId: true, Description: true }, "Note");
+      const description = textOf(node.Description, "Note/Description") ?? "";
+      if (!description || description.length > 500) {
+        throw new BandwidthError(400, "5219", "Note/Description is 1 to 500 characters.");
+      }
+      const noteId = c.req.param("noteId") ?? "";
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(noteId)) {
+        throw new BandwidthError(404, "5220", "The note was not found.");
+      }
+      await editCustomerNote(db, c.get("caller"), { orderId: resolved.orderId, noteId, body: description });
+      return c.body(null, 200);
+    }),
+  );
+
   app.get(
     "/accounts/:accountId/portins/:id/history",
     guarded("portins", async (c) => {
@@ -682,6 +708,61 @@ export function bandwidthRoutes() {
         DocumentName: document.fileName,
         DocumentType: documentTypeOf[document.kind] ?? "OTHER",
       });
+    }),
+  );
+
+  /** FileMetaData as a PUT sends it: DocumentName and DocumentType, nothing else. */
+  const kindOfDocumentType: Record<string, "LOA" | "BILL_COPY" | "CSR" | "OTHER"> = {
+    LOA: "LOA",
+    INVOICE: "BILL_COPY",
+    CSR: "CSR",
+    OTHER: "OTHER",
+  };
+  const metadataAnswer = (document: { fileName: string; kind: string }) => ({
+    DocumentName: document.fileName,
+    DocumentType: documentTypeOf[document.kind] ?? "OTHER",
+  });
+
+  app.put(
+    "/accounts/:accountId/portins/:id/loas/:fileId/metadata",
+    guarded("portins", async (c) => {
+      const { db, clock } = c.get("runtime");
+      const caller = c.get("caller");
+      const resolved = await orderOf(c);
+      const listed = await documentOfFile(c);
+      const { node } = await bodyOf(c, ["FileMetaData"]);
+      checkElements(node, { DocumentName: true, DocumentType: true }, "FileMetaData");
+      const name = textOf(node.DocumentName, "FileMetaData/DocumentName");
+      const type = textOf(node.DocumentType, "FileMetaData/DocumentType")?.toUpperCase();
+      const kind = type === undefined ? undefined : kindOfDocumentType[type];
+      if (type !== undefined && !kind) {
+        throw new BandwidthError(400, "7350", "DocumentType must be LOA, INVOICE, CSR or OTHER.");
+      }
+      if (name !== undefined && !name.trim()) {
+        throw new BandwidthError(400, "7353", "DocumentName may not be empty (DELETE the metadata to reset it).");
+      }
+      const changed = await changeDocumentMetadata(db, clock, caller.owner, {
+        documentId: listed.id,
+        ...(name !== undefined ? { name } : {}),
+        ...(kind ? { kind } : {}),
+      });
+      // A draft waiting for its LOA is submitted by a document declared to be the LOA, as by an LOA upload.
+      if (changed.becameLoa && resolved.kind === "draft" && resolved.pendingDocuments) {
+        const draft = await getDraft(db, caller.owner, resolved.draftId);
+        await submitPortRequest(db, clock, caller.owner, { draftId: resolved.draftId, submission: draft.data });
+      }
+      return xml(c, 200, "FileMetaData", metadataAnswer(changed));
+    }),
+  );
+
+  // Deleting the metadata resets the name to the default of its type ("loa.pdf"); a document always keeps a type.
+  app.delete(
+    "/accounts/:accountId/portins/:id/loas/:fileId/metadata",
+    guarded("portins", async (c) => {
+      const { db, clock } = c.get("runtime");
+      const listed = await documentOfFile(c);
+      await changeDocumentMetadata(db, clock, c.get("caller").owner, { documentId: listed.id, name: null });
+      return c.body(null, 200);
     }),
   );
 

@@ -1828,7 +1828,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The account's webhook endpoints */
+    /**
+     * The account's webhook endpoints
+     * @description For admin API keys (a member key answers 403). The signing secrets are never listed.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1867,6 +1870,15 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        /** @description The key may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         /** @description The key's budget of calls for this minute is spent (Retry-After says when to go on). */
         429: {
           headers: {
@@ -1881,7 +1893,7 @@ export interface paths {
     put?: never;
     /**
      * Add a webhook endpoint
-     * @description An account admin's change: an API key acts as a member, so this answers 403 for keys (manage endpoints in the portal); listed for completeness of the contract.
+     * @description For admin API keys (a member key answers 403). The answer carries the endpoint's signing secret: the only time it is shown, so store it.
      */
     post: {
       parameters: {
@@ -1972,7 +1984,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One webhook endpoint */
+    /**
+     * One webhook endpoint
+     * @description For admin API keys (a member key answers 403); without its signing secret.
+     */
     get: {
       parameters: {
         query?: never;
@@ -2005,6 +2020,15 @@ export interface paths {
         };
         /** @description No valid API key. */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The key may not do this. */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -2047,7 +2071,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An endpoint's deliveries, newest first, with every attempt */
+    /**
+     * An endpoint's deliveries, newest first, with every attempt
+     * @description For admin API keys (a member key answers 403).
+     */
     get: {
       parameters: {
         query?: {
@@ -2086,6 +2113,15 @@ export interface paths {
         };
         /** @description No valid API key. */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The key may not do this. */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -2132,7 +2168,7 @@ export interface paths {
     put?: never;
     /**
      * Deliver an event to the endpoint again
-     * @description An account admin's action (403 for API keys).
+     * @description For admin API keys (a member key answers 403).
      */
     post: {
       parameters: {
@@ -2268,6 +2304,87 @@ export interface paths {
         };
         /** @description Not found in the key's account. */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The key's budget of calls for this minute is spent (Retry-After says when to go on). */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The account's event log, newest first
+     * @description Every event recorded for the account's webhook endpoints, with the payload they carry, newest first; follow nextCursor for older events (events recorded meanwhile never shift a page). Replay one to an endpoint with POST /v1/webhook-endpoints/{endpointId}/events/{eventId}/replay.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description Only events of this type */
+          type?:
+            | "order.status_changed"
+            | "order.rejected"
+            | "order.foc"
+            | "order.note_added"
+            | "ticket.replied"
+            | "manual_request.resolved"
+            | "loa.signed";
+          /** @description Only the events of this order */
+          orderId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EventPage"];
+          };
+        };
+        /** @description The request is invalid: every problem with its field and code. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No valid API key. */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -3207,7 +3324,6 @@ export interface components {
         | "loa.signed"
       )[];
       enabled: boolean;
-      secretHint: string;
       /** Format: date-time */
       createdAt: string;
     };
@@ -3224,6 +3340,31 @@ export interface components {
         durationMs: number | null;
         error: string | null;
       }[];
+    };
+    EventPage: {
+      data: components["schemas"]["Event"][];
+      /** @description Pass as cursor for the next (older) page; null at the end */
+      nextCursor: string | null;
+    };
+    Event: {
+      /** @description The event ID: the webhook-id header of its deliveries */
+      id: string;
+      /** @enum {string} */
+      type:
+        | "order.status_changed"
+        | "order.rejected"
+        | "order.foc"
+        | "order.note_added"
+        | "ticket.replied"
+        | "manual_request.resolved"
+        | "loa.signed";
+      orderId: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description The body its webhooks carry */
+      payload: {
+        [key: string]: unknown;
+      };
     };
   };
   responses: never;

@@ -1,0 +1,97 @@
+import {
+  countOrderDocumentsOfKind,
+  type Db,
+  findDocument,
+  findDraft,
+  findOrderRow,
+  updateDocumentMetadata,
+} from "@portway/db";
+import { type DocumentKind, isTerminalStatus, type OrderStatus } from "@portway/domain";
+import type { Clock } from "../clock";
+import { sanitizeFileName } from "../documents/file-name";
+import { notFound, ServiceError } from "../errors";
+import { mediaTypeOfName } from "./sniff-document";
+
+const extensionOf = (fileName: string) => /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? null;
+
+/** The name a document gets when no name was given for it: its kind and its file type ("loa.pdf"). */
+export function defaultDocumentName(kind: DocumentKind, currentFileName: string): string {
+  return `${kind.toLowerCase()}.${extensionOf(currentFileName) ?? "pdf"}`;
+}
+
+/**
+ * A name the file keeps its type under: the given name, sanitized, with the stored file's extension when the name
+ * does not already say the same type (a PDF renamed "Signed LOA" is stored as "Signed LOA.pdf").
+ */
+function nameOfType(name: string, mediaType: string, currentFileName: string): string {
+  const clean = sanitizeFileName(name);
+  if (mediaTypeOfName(clean) === mediaType) {
+    return clean;
+  }
+  const extension = extensionOf(currentFileName);
+  return extension ? `${clean}.${extension}` : clean;
+}
+
+/**
+ * Changes a document's metadata (its name, its kind) on an order or a draft of the caller's account. A terminal
+ * order's documents are read-only; an order's last LOA keeps its kind (the order was submitted on it). A document that
+ * becomes an LOA counts as signed when it is declared one, as an uploaded LOA counts as signed when it is uploaded.
+ * Answers the document and whether it became an LOA (a draft waiting for its LOA is then ready to submit).
+ */
+export async function changeDocumentMetadata(
+  db: Db,
+  clock: Clock,
+  who: { accountId: string },
+  input: { documentId: string; name?: string | null; kind?: DocumentKind },
+) {
+  return db.transaction(async (tx) => {
+    const document = await findDocument(tx, { documentId: input.documentId, accountId: who.accountId });
+    if (!document) {
+      throw notFound("The document");
+    }
+    if (document.orderId) {
+      const order = await findOrderRow(tx, { orderId: document.orderId, accountId: who.accountId });
+      if (!order) {
+        throw notFound("The document");
+      }
+      if (isTerminalStatus(order.status as OrderStatus)) {
+        throw new ServiceError(
+          "PRECONDITION",
+          "READ_ONLY",
+          `Documents of a ${order.status.toLowerCase()} order are read-only.`,
+          "documents",
+        );
+      }
+      if (document.kind === "LOA" && input.kind && input.kind !== "LOA") {
+        if ((await countOrderDocumentsOfKind(tx, document.orderId, "LOA")) <= 1) {
+          throw new ServiceError(
+            "PRECONDITION",
+            "LOA_REQUIRED",
+            "This is the order's only LOA: upload another LOA before changing this document's type.",
+            "documentType",
+          );
+        }
+      }
+    } else if (!document.draftId || !(await findDraft(tx, { draftId: document.draftId, accountId: who.accountId }))) {
+      throw notFound("The document");
+    }
+    const kind = input.kind ?? (document.kind as DocumentKind);
+    const fileName =
+      input.name === null
+        ? defaultDocumentName(kind, document.fileName)
+        : input.name !== undefined
+          ? nameOfType(input.name, document.mediaType, document.fileName)
+          : document.fileName;
+    const becameLoa = kind === "LOA" && document.kind !== "LOA";
+    const signedAt = kind === "LOA" ? (document.signedAt ?? clock.now()) : document.signedAt;
+    const updated = await updateDocumentMetadata(tx, document.id, { kind, fileName, signedAt });
+    return {
+      id: updated.id,
+      kind: updated.kind as DocumentKind,
+      fileName: updated.fileName,
+      orderId: document.orderId,
+      draftId: document.draftId,
+      becameLoa,
+    };
+  });
+}
