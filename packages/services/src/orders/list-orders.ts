@@ -8,6 +8,7 @@ import {
 } from "@portway/db";
 import { isoInstantSchema, ORDER_STATUSES, PORT_TYPES, parseTn, textInput } from "@portway/domain";
 import { z } from "zod";
+import { csvRecords } from "../csv/cell-writer";
 import { invalid } from "../errors";
 
 const tnFilter = textInput(40, "The number").optional();
@@ -113,20 +114,14 @@ const csvColumns = [
   ["Created", (r: OrderListRow) => r.createdAt.toISOString()],
 ] as const;
 
-function csvCell(value: string): string {
-  // Quote when needed; a leading formula character is neutralised so a spreadsheet never runs it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** CSV of the whole filtered set (not just the page), streamed in batches. */
 export async function* exportOrdersCsv(
   db: DbOrTx,
   scope: OrderScope,
   input: OrderFiltersInput,
 ): AsyncGenerator<string> {
-  yield `${csvColumns.map(([header]) => csvCell(header)).join(",")}\r\n`;
+  yield csvRecords([csvColumns.map(([header]) => header)]);
   for await (const batch of findOrdersForExport(db, scope, toOrderFilters(input))) {
-    yield batch.map((row) => `${csvColumns.map(([, value]) => csvCell(value(row))).join(",")}\r\n`).join("");
+    yield csvRecords(batch.map((row) => csvColumns.map(([, value]) => value(row))));
   }
 }

@@ -9,6 +9,7 @@ import {
 import { easternToEpoch, isCivilDate, REJECTION_PLAYBOOKS, type RejectionReason } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
+import { type CsvValue, csvRecords } from "../csv/cell-writer";
 import { invalid } from "../errors";
 
 const civilDate = z.string().refine(isCivilDate, { message: "Use a date as YYYY-MM-DD." });
@@ -167,13 +168,8 @@ export async function buildReports(db: Db, clock: Clock, input: ReportsInput) {
 }
 export type ReportsView = Awaited<ReturnType<typeof buildReports>>;
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+function toCsv(header: string[], rows: CsvValue[][]): string {
+  return csvRecords([header, ...rows]);
 }
 
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));

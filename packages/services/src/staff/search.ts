@@ -11,8 +11,8 @@ import {
   type StaffOrderRow,
 } from "@portway/db";
 import { idInput, isoInstantSchema, parseTn, textInput, userIdInput } from "@portway/domain";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+import { csvRecords } from "../csv/cell-writer";
 import { orderFiltersInput, orderListInput, toOrderFilters } from "../orders/list-orders";
 
 export const searchInput = z.object({
@@ -133,11 +133,6 @@ const csvHeader = [
   "Created",
 ];
 
-/** A spreadsheet never runs a cell as a formula: a leading =, +, -, @, tab or CR is escaped with a quote. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 function csvRow(row: StaffOrderRow): string[] {
   return [
     row.id,
@@ -154,14 +149,14 @@ function csvRow(row: StaffOrderRow): string[] {
     row.requestedFocAt?.toISOString() ?? "",
     row.focAt?.toISOString() ?? "",
     row.createdAt.toISOString(),
-  ].map(neutraliseFormula);
+  ];
 }
 
 /** The whole filtered set (not just the page) as CSV, streamed in batches so memory stays flat. */
 export async function* exportStaffOrdersCsv(db: DbOrTx, input: StaffOrderFiltersInput): AsyncGenerator<string> {
   const filters = toStaffFilters(input);
-  yield stringify([csvHeader], { record_delimiter: "windows" });
+  yield csvRecords([csvHeader]);
   for await (const batch of findStaffOrdersForExport(db, filters)) {
-    yield stringify(batch.map(csvRow), { record_delimiter: "windows" });
+    yield csvRecords(batch.map(csvRow));
   }
 }
