@@ -7,6 +7,7 @@ export * from "./admin-search";
 export * from "./admin-staff";
 export * from "./api-keys";
 export * from "./api-resources";
+export * from "./bulk-load";
 export * from "./carrier-history";
 export * from "./carrier-stats";
 export * from "./collaboration";
