@@ -1,5 +1,4 @@
 import { resolveApiKeyOnce } from "@portway/services";
-import { defaultApiLimitRules } from "@portway/services/auth";
 import type { Context, MiddlewareHandler } from "hono";
 import { type ApiEnv, callerFor } from "./context";
 import { problem, problemResponse } from "./problem";
@@ -46,26 +45,34 @@ export function requireApiKey(): MiddlewareHandler<ApiEnv> {
 }
 
 /**
- * Spends one call of the key's budget (RateLimit-Policy says how large it is); a spent budget is a 429 with
- * Retry-After and RateLimit. Answers the refusal, or null to go on.
+ * Spends one call of the key's budget and says where it stands on the answer, refused or not (the IETF RateLimit
+ * header fields: `RateLimit-Policy: "per-key";q=<calls>;w=<seconds>` and `RateLimit: "per-key";r=<left>;t=<seconds
+ * until the window ends>`); a spent budget is a 429 with Retry-After. Answers the refusal, or null to go on.
  */
 export async function spendCall(c: Context<ApiEnv>, userId: string, apiKeyId: string | null): Promise<Response | null> {
-  const { limits, keyCallsPerMinute } = c.get("runtime");
+  const { limits } = c.get("runtime");
   if (!limits) {
     return null;
   }
-  const quota = keyCallsPerMinute ?? defaultApiLimitRules.apiKeyCallsPerMinute;
-  c.header("ratelimit-policy", `"per-key";q=${quota};w=60`);
-  const throttled = await limits.spend({ userId, apiKeyId }, 1);
+  const { throttled, state } = await limits.spendCall({ userId, apiKeyId }, 1);
+  const headers = {
+    "ratelimit-policy": `"per-key";q=${state.limit};w=${state.windowSeconds}`,
+    ratelimit: `"per-key";r=${state.remaining};t=${state.resetSeconds}`,
+  };
   if (!throttled) {
+    c.header("ratelimit-policy", headers["ratelimit-policy"]);
+    c.header("ratelimit", headers.ratelimit);
     return null;
   }
   const wait = String(throttled.retryAfterSeconds);
   return problemResponse(
     c,
-    problem(429, "TOO_MANY_REQUESTS", `This API key made more than ${quota} calls in a minute; retry in ${wait} s.`, [
-      { field: null, code: "TOO_MANY_REQUESTS", message: "Slow down: the key's budget for this minute is spent." },
-    ]),
-    { "retry-after": wait, ratelimit: `"per-key";r=0;t=${wait}`, "ratelimit-policy": `"per-key";q=${quota};w=60` },
+    problem(
+      429,
+      "TOO_MANY_REQUESTS",
+      `This API key made more than ${state.limit} calls in a minute; retry in ${wait} s.`,
+      [{ field: null, code: "TOO_MANY_REQUESTS", message: "Slow down: the key's budget for this minute is spent." }],
+    ),
+    { "retry-after": wait, ...headers },
   );
 }

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "@portway/db";
 import { type ActingAs, type Clock, type CustomerIdentity, customerActing } from "@portway/services";
-import type { ApiLimits } from "@portway/services/auth";
+import type { ApiCallBudget } from "@portway/services/limits";
 import { fromZodError, problemResponse } from "./problem";
 
 /** What the API needs, built once per process: its database, the business clock and how to bring it up to date. */
@@ -12,10 +12,11 @@ export interface ApiRuntime {
   refreshClock?: () => Promise<void>;
   /** The most a request body may be, in bytes (documents are the largest: 3 MB, base64 or multipart). */
   maxBodyBytes?: number;
-  /** Calls per API key (shared with the portal's API and every process); absent, nothing is limited. */
-  limits?: Pick<ApiLimits, "spend">;
-  /** What the limit is, for the RateLimit-Policy header. */
-  keyCallsPerMinute?: number;
+  /**
+   * Calls per API key (shared with the portal's API and every process), said on every answer by RateLimit-Policy and
+   * RateLimit; absent, nothing is limited.
+   */
+  limits?: Pick<ApiCallBudget, "spendCall">;
 }
 
 /** The caller an API key stands for; every query is scoped to its account. */

@@ -167,7 +167,11 @@ export function bandwidthRoutes() {
     if (throttled) {
       const wait = throttled.headers.get("retry-after") ?? "60";
       const body = errorBody("portins", 429, "429", `Too many calls with this key: retry in ${wait} s.`, []);
-      return xml(c, 429, body.root, body.content, { "retry-after": wait });
+      return xml(c, 429, body.root, body.content, {
+        "retry-after": wait,
+        ratelimit: throttled.headers.get("ratelimit") ?? "",
+        "ratelimit-policy": throttled.headers.get("ratelimit-policy") ?? "",
+      });
     }
     c.set("caller", callerFor(user));
     await next();
