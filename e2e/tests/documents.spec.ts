@@ -3,7 +3,7 @@ import { adminUrl, customerUrl } from "../ports";
 import { expectNoSeriousViolations, waitForReady } from "./customer-a11y";
 import { pdfText } from "./pdf-text";
 import { signIn } from "./sign-in";
-import { callTrpc, loaPdf, productSql, submitOrderViaApi } from "./trpc";
+import { callTrpc, easternInstant, loaPdf, productSql, submitOrderViaApi } from "./trpc";
 
 async function signedIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -180,6 +180,88 @@ test("the authorizing person signs by link on a phone; the signed LOA is on the 
   await expect(phone.getByTestId("signing-closed")).toContainText("withdrawn");
 });
 
+test("a draft's LOA sent for signature from the wizard: signed on a phone, it is on the draft and counts at submission", async ({
+  browser,
+}) => {
+  const customer = await signedIn(browser, customerUrl, "admin@acme.test");
+  const foc = await callTrpc<{ dates: string[] }>(
+    customer,
+    "customer",
+    "foc.forSubmission",
+    { orders: [{ carrierSpid: "9202", portType: "AUTOMATED" }] },
+    "query",
+  );
+  const data = {
+    tns: ["+16172538831", "+16172538832"],
+    btn: "+16172538831",
+    partialPort: false,
+    subscriber: { type: "BUSINESS", businessName: "Harbor Lights Bakery" },
+    accountNumber: "ACCT-55031",
+    serviceAddress: { houseNumber: "12", street: "Atlantic Ave", city: "Boston", state: "MA", zip: "02110" },
+    loaAuthorizingPerson: "Jordan Baker",
+    requestedFoc: easternInstant(foc.dates[0] ?? "", "12:00"),
+    onDemandActivation: false,
+    customerOrderRef: "DOCS-DRAFT-SIGN",
+  };
+  const draft = await callTrpc<{ id: string }>(customer, "customer", "drafts.save", { data }, "mutation");
+  await customer.goto(`${customerUrl}/orders/new?draft=${draft.id}&step=5`);
+  await expect(customer.getByText("Automated off-net orders need a signed LOA.")).toBeVisible();
+
+  await customer.goto(`${customerUrl}/orders/new?draft=${draft.id}&step=3`);
+  await expect(customer.getByRole("heading", { name: "Step 3 of 5: Documents" })).toBeVisible();
+  await waitForReady(customer);
+  const send = customer.getByRole("form", { name: "Send the LOA for signature" });
+  await expect(send.getByLabel("Authorizing person")).toHaveValue("Jordan Baker");
+  await send.getByLabel("Their email").fill("first@bakery.test");
+  await send.getByRole("button", { name: "Send for signature" }).click();
+  await expect(customer.getByText("Signing link sent to first@bakery.test")).toBeVisible();
+  const links = customer.getByTestId("signing-links");
+  await expect(links).toContainText("first@bakery.test");
+  await expect(links).toContainText("waiting for the signature");
+  const revoked = await signingLinkSentTo("first@bakery.test");
+  await links.getByRole("button", { name: "Revoke the link" }).click();
+  await expect(links).toContainText("revoked");
+  await expectNoSeriousViolations(customer, "wizard documents, signing links");
+
+  await send.getByLabel("Their email").fill("owner@bakery.test");
+  await send.getByRole("button", { name: "Send for signature" }).click();
+  await expect(customer.getByText("Signing link sent to owner@bakery.test")).toBeVisible();
+  const link = await signingLinkSentTo("owner@bakery.test");
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+  await phone.goto(revoked);
+  await expect(phone.getByTestId("signing-closed")).toContainText("withdrawn");
+  await phone.goto(link);
+  await expect(phone.getByRole("heading", { name: "Sign the letter of authorization" })).toBeVisible();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.getByLabel("Your full name").fill("Jordan Baker");
+  await phone.getByLabel("Typed signature").fill("Jordan Baker");
+  await phone.getByRole("checkbox").check();
+  await phone.getByRole("button", { name: "Sign the letter" }).click();
+  await expect(phone.getByRole("heading", { name: "Thank you, the letter is signed" })).toBeVisible();
+
+  // The wizard shows the signature without a reload: the signed LOA among the draft's documents.
+  await expect(customer.getByRole("list", { name: "Uploaded documents" })).toContainText(
+    "LOA-DOCS-DRAFT-SIGN-signed.pdf",
+  );
+  await expect(links).toContainText("signed");
+  await customer.getByRole("button", { name: "Continue" }).click();
+  await expect(customer.getByRole("heading", { name: "Step 4 of 5: Requested FOC" })).toBeVisible();
+  await customer.goto(`${customerUrl}/orders/new?draft=${draft.id}&step=5`);
+  await expect(customer.getByText("Everything checks out.")).toBeVisible();
+  await customer.getByRole("button", { name: "Submit port-in" }).click();
+  await expect(customer).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  await waitForReady(customer);
+  const documents = customer.getByRole("region", { name: /Documents/ });
+  const signedLoa = documents.getByRole("link", { name: "Download LOA-DOCS-DRAFT-SIGN-signed.pdf" });
+  await expect(signedLoa).toBeVisible();
+  const signed = await pdfText(
+    await (await customer.request.get(`${customerUrl}${await signedLoa.getAttribute("href")}`)).body(),
+  );
+  expect(signed).toContain("Signature audit");
+  expect(signed).toContain("(617) 253-8832");
+});
+
 const bulkColumns =
   "tn,btn,account_number,pin,subscriber_type,business_name,first_name,last_name,house_number,street,unit,city,state,zip,authorizing_person,requested_foc_date,requested_foc_time,partial_port";
 
@@ -213,7 +295,9 @@ function bulkCsv(broken: boolean): string {
   return `${bulkColumns}\n${rows.join("\n")}\n`;
 }
 
-test("a 40-row CSV with three bad rows creates nothing; fixed, it submits two orders", async ({ browser }) => {
+test("a 40-row CSV with three bad rows creates nothing; fixed, it submits two orders in one port request", async ({
+  browser,
+}) => {
   const customer = await signedIn(browser, customerUrl, "admin@acme.test");
   await customer.goto(`${customerUrl}/orders/bulk`);
   await waitForReady(customer);
@@ -236,12 +320,19 @@ test("a 40-row CSV with three bad rows creates nothing; fixed, it submits two or
   await expect(customer.getByRole("heading", { name: "40 rows, 2 accounts, 2 orders" })).toBeVisible();
   await expect(customer.getByRole("table", { name: "Resulting orders" }).getByRole("row")).toHaveCount(3);
   await customer.getByRole("button", { name: "Submit 2 orders" }).click();
-  await expect(customer.getByRole("status")).toContainText("2 orders submitted");
+  await expect(customer.getByRole("status")).toContainText("2 orders submitted in one port request");
   const orders = await productSql(
-    "select customer_reference, tn_count, status from port_orders where customer_reference like 'DOCS-BULK%' order by customer_reference",
+    "select customer_reference, tn_count, status, btn, port_request_id, sequence from port_orders where customer_reference like 'DOCS-BULK%' order by sequence",
   );
-  expect(orders).toEqual([
-    { customer_reference: "DOCS-BULK-1", tn_count: 20, status: "SUBMITTED" },
-    { customer_reference: "DOCS-BULK-2", tn_count: 20, status: "SUBMITTED" },
+  expect(orders.map(({ port_request_id: _, ...order }) => order)).toEqual([
+    { customer_reference: "DOCS-BULK", tn_count: 20, status: "SUBMITTED", btn: "+13122865800", sequence: 1 },
+    { customer_reference: "DOCS-BULK", tn_count: 20, status: "SUBMITTED", btn: "+13122865820", sequence: 2 },
   ]);
+  const requests = await productSql(
+    "select id, tn_count from port_requests where customer_reference like 'DOCS-BULK%'",
+  );
+  expect(requests).toEqual([{ id: orders[0]?.port_request_id, tn_count: 40 }]);
+  expect(orders[1]?.port_request_id).toBe(orders[0]?.port_request_id);
+  await customer.getByRole("link", { name: "See them in your orders" }).click();
+  await expect(customer.getByRole("row").filter({ hasText: "DOCS-BULK" })).toHaveCount(2);
 });

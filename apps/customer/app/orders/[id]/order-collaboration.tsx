@@ -5,11 +5,11 @@ import { DocumentLinks, formatEastern } from "@portway/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Field } from "@/components/field";
+import { SigningLinks } from "@/components/signing-links";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
 import type { OrderDetail } from "./order-types";
-import { SigningLinks } from "./signing-links";
 
 const kindLabels: Record<DocumentKind, string> = {
   LOA: "Letter of authorization (LOA)",

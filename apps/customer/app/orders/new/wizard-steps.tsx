@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, FormErrors } from "@/components/field";
+import { SigningLinks } from "@/components/signing-links";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { readFileBase64 } from "@/lib/files";
 import { useTRPC } from "@/trpc/react";
@@ -26,10 +27,13 @@ function downloadBase64(fileName: string, mediaType: string, base64: string) {
 
 export function DocumentsStep({
   draftId,
+  authorizingPerson,
   onBack,
   onNext,
 }: {
   draftId: string;
+  /** The draft's LOA authorizing person: the one a signing link goes to, unless changed. */
+  authorizingPerson: string;
   onBack: () => void;
   onNext: () => void;
 }) {
@@ -76,8 +80,9 @@ export function DocumentsStep({
   return (
     <div className="card">
       <p>
-        Off-net and project ports need a letter of authorization (LOA) signed by the end user within 30 days. Download
-        one filled in from this draft, have it signed, and upload the signed copy. Files are checked by their content.
+        Off-net and project ports need a letter of authorization (LOA) signed by the end user within 30 days. Send it to
+        the authorizing person to sign online (no account needed), or download one filled in from this draft, have it
+        signed, and upload the signed copy. Files are checked by their content.
       </p>
       <p>
         <button
@@ -97,6 +102,7 @@ export function DocumentsStep({
         </button>
       </p>
       <FormErrors messages={generate.error ? Object.values(errorsByField(generate.error)).flat() : []} />
+      <SigningLinks draftId={draftId} authorizingPerson={authorizingPerson} readOnly={false} />
       <h3>Uploaded documents</h3>
       {documents.data && documents.data.length > 0 ? (
         <ul className="item-list" aria-label="Uploaded documents">

@@ -119,7 +119,12 @@ export function NewPortInWizard({ draftId: initialDraftId }: { draftId: string |
         </p>
       ) : null}
       {step === 2 && draftId ? (
-        <DocumentsStep draftId={draftId} onBack={() => goTo(1)} onNext={() => goTo(3)} />
+        <DocumentsStep
+          draftId={draftId}
+          authorizingPerson={values.loaAuthorizingPerson}
+          onBack={() => goTo(1)}
+          onNext={() => goTo(3)}
+        />
       ) : step === 4 && draftId ? (
         <ReviewStep draftId={draftId} values={values} onGoTo={goTo} />
       ) : (

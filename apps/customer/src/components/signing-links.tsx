@@ -2,7 +2,7 @@
 
 import { formatEastern } from "@portway/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Field } from "@/components/field";
 import { errorsByField, messagesFor } from "@/lib/errors";
 import { useTRPC } from "@/trpc/react";
@@ -16,36 +16,60 @@ const statusLabels: Record<string, string> = {
 
 /**
  * "Send for signature": the authorizing person gets a single-use link by email, signs online, and the signed LOA
- * lands on the order. Lists the links sent, each revocable while it waits.
+ * lands on the order (or the draft, where it counts at submission). Lists the links sent, each revocable while it
+ * waits; while one waits the list is read again now and then, so a signature shows without reloading.
  */
 export function SigningLinks({
   orderId,
+  draftId,
   authorizingPerson,
   readOnly,
 }: {
-  orderId: string;
   authorizingPerson: string;
   readOnly: boolean;
-}) {
+} & ({ orderId: string; draftId?: undefined } | { draftId: string; orderId?: undefined })) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const links = useQuery(trpc.signing.list.queryOptions({ orderId }));
+  const target = orderId ? { orderId } : { draftId: draftId ?? "" };
+  const links = useQuery({
+    ...trpc.signing.list.queryOptions(target),
+    refetchInterval: (query) => ((query.state.data ?? []).some((l) => l.status === "PENDING") ? 5000 : false),
+  });
   const send = useMutation(trpc.signing.send.mutationOptions());
   const revoke = useMutation(trpc.signing.revoke.mutationOptions());
   const [name, setName] = useState(authorizingPerson);
   const [email, setEmail] = useState("");
   const [title, setTitle] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.signing.list.queryKey({ orderId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.orders.get.queryKey({ orderId }) });
+  const refreshTarget = async () => {
+    await queryClient.invalidateQueries({
+      queryKey: orderId
+        ? trpc.orders.get.queryKey({ orderId })
+        : trpc.drafts.documents.queryKey({ draftId: draftId ?? "" }),
+    });
   };
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.signing.list.queryKey(target) });
+    await refreshTarget();
+  };
+  // A link signed meanwhile brings its signed LOA: the order's (or draft's) documents are read again.
+  const signed = (links.data ?? []).filter((l) => l.status === "SIGNED").length;
+  const seenSigned = useRef<number | null>(null);
+  useEffect(() => {
+    if (!links.isSuccess) {
+      return;
+    }
+    if (seenSigned.current !== null && signed > seenSigned.current) {
+      void refreshTarget();
+    }
+    seenSigned.current = signed;
+  });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSentTo(null);
     try {
       const sent = await send.mutateAsync({
-        orderId,
+        ...target,
         signerName: name,
         signerEmail: email,
         ...(title.trim() ? { signerTitle: title } : {}),
