@@ -28,6 +28,7 @@ declare module "@bandwidth/numbers" {
     createFileAsync(file: Buffer, mediaType?: string): Promise<string>;
     getFilesAsync(metadata?: boolean): Promise<Parsed>;
     getFileMetadataAsync(fileName: string): Promise<Parsed>;
+    updateFileAsync(fileName: string, file: Buffer, mediaType?: string): Promise<Parsed>;
     updateFileMetadataAsync(
       fileName: string,
       metadata: { documentName?: string; documentType?: string },

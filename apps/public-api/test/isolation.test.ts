@@ -242,6 +242,8 @@ describe("tenant isolation of the REST API", () => {
     ["POST", "portins/{id}/loas", () => acme.orderId, "%PDF-1.4\n%%EOF\n"],
     ["GET", "portins/{id}/loas", () => acme.orderId, undefined],
     ["GET", "portins/{id}/loas/{file}", () => `${acme.orderId}/loas/${acme.documentId}.pdf`, undefined],
+    ["PUT", "portins/{id}/loas/{file}", () => `${acme.orderId}/loas/${acme.documentId}.pdf`, "%PDF-1.4\n%%EOF\n"],
+    ["DELETE", "portins/{id}/loas/{file}", () => `${acme.orderId}/loas/${acme.documentId}.pdf`, undefined],
     [
       "GET",
       "portins/{id}/loas/{file}/metadata",
@@ -268,6 +270,8 @@ describe("tenant isolation of the REST API", () => {
     ],
     // Blue Harbor's own order with Acme's file and note IDs.
     ["GET", "portins/{own}/loas/{file}", () => `${blueOrderId}/loas/${acme.documentId}.pdf`, undefined],
+    ["PUT", "portins/{own}/loas/{file}", () => `${blueOrderId}/loas/${acme.documentId}.pdf`, "%PDF-1.4\n%%EOF\n"],
+    ["DELETE", "portins/{own}/loas/{file}", () => `${blueOrderId}/loas/${acme.documentId}.pdf`, undefined],
     [
       "GET",
       "portins/{own}/loas/{file}/metadata",
@@ -316,8 +320,10 @@ describe("tenant isolation of the REST API", () => {
   );
 
   it("Acme's documents and notes are unchanged by Blue Harbor's calls", async () => {
-    const document = await handle.pool.query("select kind, file_name from documents where id = $1", [acme.documentId]);
-    expect(document.rows[0]).toEqual({ kind: "LOA", file_name: "loa.pdf" });
+    const document = await handle.pool.query("select kind, file_name, content from documents where id = $1", [
+      acme.documentId,
+    ]);
+    expect(document.rows[0]).toEqual({ kind: "LOA", file_name: "loa.pdf", content: pdfBytes });
     const note = await handle.pool.query("select body from notes where id = $1", [acme.noteId]);
     expect(note.rows[0]?.body).toBe("A note of Acme (API-ISOLATION)");
   });
@@ -367,6 +373,8 @@ describe("tenant isolation of the REST API", () => {
         "<FileMetaData><DocumentType>OTHER</DocumentType></FileMetaData>",
       ],
       ["DELETE", `${bw}/loas/${acme.documentId}.pdf/metadata`, undefined],
+      ["PUT", `${bw}/loas/${acme.documentId}.pdf`, "%PDF-1.4\n%%EOF\n"],
+      ["DELETE", `${bw}/loas/${acme.documentId}.pdf`, undefined],
       ["PUT", `${bw}/notes/${acme.noteId}`, "<Note><Description>changed</Description></Note>"],
     ];
     const answered: string[] = [];

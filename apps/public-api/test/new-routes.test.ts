@@ -124,6 +124,59 @@ describe("Bandwidth LOA metadata (PUT and DELETE)", () => {
   });
 });
 
+describe("Bandwidth LOA replacement and removal (PUT and DELETE loas/{fileId})", () => {
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+    "base64",
+  );
+
+  it("replaces a file in place with the SDK's updateFile, refuses a file of no accepted type, and keeps an order's last LOA", async () => {
+    const id = await pendingPortIn("6172533975", "BW-FILE-1");
+    const client = new Client(accountId, "integration", key, null, null, { apiEndPoint: `${api.url}/v1.0` });
+    const draft = await PortIn.getAsync(client, id);
+    const file = await draft.createFileAsync(pdfBytes, "application/pdf");
+    const order = await PortIn.getAsync(client, id);
+    expect(order.processingStatus).toBe("SUBMITTED");
+    const documentId = file.replace(/\.pdf$/, "");
+
+    // The SDK's updateFile: a raw PUT of the new bytes with their media type.
+    await order.updateFileAsync(file, png, "image/png");
+    const download = await bw(`portins/${id}/loas/${documentId}.png`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(png);
+    expect(await metadataOf(id, `${documentId}.png`)).toContain("<DocumentName>loa.png</DocumentName>");
+    const list = await (await bw(`portins/${id}/loas?metadata=true`)).text();
+    expect(list).toContain(`<FileName>${documentId}.png</FileName>`);
+    expect(list).toContain("<fileCount>1</fileCount>");
+
+    const garbage = await bw(`portins/${id}/loas/${documentId}.png`, {
+      method: "PUT",
+      body: Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]),
+      type: "application/octet-stream",
+    });
+    expect(garbage.status).toBe(400);
+    expect(await garbage.text()).toContain("<Code>UNSUPPORTED_TYPE</Code>");
+
+    // The order's only LOA stays; with a second one uploaded, the first can go.
+    const only = await bw(`portins/${id}/loas/${documentId}.png`, { method: "DELETE" });
+    expect(only.status).toBe(412);
+    expect(await only.text()).toContain("<Code>LOA_REQUIRED</Code>");
+    const second = await bw(`portins/${id}/loas?documentType=LOA`, {
+      method: "POST",
+      body: pdfBytes,
+      type: "application/pdf",
+    });
+    expect(second.status).toBe(201);
+    const removed = await bw(`portins/${id}/loas/${documentId}.png`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
+    const after = await (await bw(`portins/${id}/loas`)).text();
+    expect(after).toContain("<fileCount>1</fileCount>");
+    expect(after).not.toContain(documentId);
+    expect((await bw(`portins/${id}/loas/${documentId}.png`)).status).toBe(404);
+  });
+});
+
 describe("Bandwidth note update (PUT notes/{noteId})", () => {
   it("changes a note the account wrote, refuses the carrier's notes and bad descriptions", async () => {
     const id = await pendingPortIn("6172533972", "BW-NOTE-1");

@@ -16,7 +16,9 @@ import {
   listOrders,
   readDocument,
   rejectionRiskWarnings,
+  removeDocument,
   removeDraft,
+  replaceDocument,
   requestActivation,
   resolveApiKeyOnce,
   resolvePortIn,
@@ -141,6 +143,35 @@ async function bodyOf(c: Context<ApiEnv>, expectedRoot: readonly string[]) {
 }
 
 const pathOf = (c: Context<ApiEnv>) => c.req.path.replace(/\/+$/, "");
+
+/** File extensions of the media types a raw LOA upload may declare. */
+const extensionOfMediaType: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/tiff": "tiff",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "text/plain": "txt",
+};
+
+/**
+ * The file of an LOA upload or replacement: a multipart form's loaFile (or file) part with its name, or the raw body
+ * with the extension of its declared media type (null for application/octet-stream and other undeclared types).
+ */
+async function fileOfRequest(
+  c: Context<ApiEnv>,
+): Promise<{ bytes: Buffer; fileName: string | null; extension: string | null }> {
+  const contentType = c.req.header("content-type") ?? "application/octet-stream";
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await c.req.parseBody();
+    const file = form.loaFile ?? form.file;
+    if (!(file instanceof File)) {
+      throw new BandwidthError(400, "7351", "Send the file as the form's loaFile part.");
+    }
+    return { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name || null, extension: null };
+  }
+  const extension = extensionOfMediaType[contentType.split(";")[0]?.trim() ?? ""] ?? null;
+  return { bytes: Buffer.from(await c.req.arrayBuffer()), fileName: null, extension };
+}
 
 /** The Bandwidth-compatible port-in API, mounted at /v1.0 and Bandwidth's other prefixes. */
 export function bandwidthRoutes() {
@@ -613,28 +644,9 @@ export function bandwidthRoutes() {
       if (!kind) {
         throw new BandwidthError(400, "7350", "documentType must be LOA, INVOICE, CSR or OTHER.");
       }
-      let bytes: Buffer;
-      let fileName: string;
-      const contentType = c.req.header("content-type") ?? "application/octet-stream";
-      if (contentType.startsWith("multipart/form-data")) {
-        const form = await c.req.parseBody();
-        const file = form.loaFile ?? form.file;
-        if (!(file instanceof File)) {
-          throw new BandwidthError(400, "7351", "Send the file as the form's loaFile part.");
-        }
-        bytes = Buffer.from(await file.arrayBuffer());
-        fileName = file.name || "loa.pdf";
-      } else {
-        bytes = Buffer.from(await c.req.arrayBuffer());
-        const extension: Record<string, string> = {
-          "application/pdf": "pdf",
-          "image/tiff": "tiff",
-          "image/png": "png",
-          "image/jpeg": "jpg",
-          "text/plain": "txt",
-        };
-        fileName = `${kind.toLowerCase()}.${extension[contentType.split(";")[0]?.trim() ?? ""] ?? "pdf"}`;
-      }
+      const sent = await fileOfRequest(c);
+      const bytes = sent.bytes;
+      const fileName = sent.fileName ?? `${kind.toLowerCase()}.${sent.extension ?? "pdf"}`;
       const contentBase64 = bytes.toString("base64");
       const stored =
         resolved.kind === "draft"
@@ -766,6 +778,36 @@ export function bandwidthRoutes() {
       const { db, clock } = c.get("runtime");
       const listed = await documentOfFile(c);
       await changeDocumentMetadata(db, clock, c.get("caller").owner, { documentId: listed.id, name: null });
+      return c.body(null, 200);
+    }),
+  );
+
+  // The file replaced in place (its ID, type and metadata stay); the name keeps the document's, with the new type.
+  app.put(
+    "/accounts/:accountId/portins/:id/loas/:fileId",
+    guarded("portins", async (c) => {
+      const { db } = c.get("runtime");
+      const listed = await documentOfFile(c);
+      const sent = await fileOfRequest(c);
+      const replaced = await replaceDocument(db, c.get("caller").owner, {
+        documentId: listed.id,
+        contentBase64: sent.bytes.toString("base64"),
+        ...(sent.fileName ? { fileName: sent.fileName } : {}),
+        ...(sent.extension ? { extension: sent.extension } : {}),
+      });
+      return xml(c, 200, "fileUploadResponse", {
+        filename: `${replaced.id}.${replaced.fileName.split(".").pop() ?? "pdf"}`,
+        resultCode: "0",
+        resultMessage: "LOA file updated successfully",
+      });
+    }),
+  );
+
+  app.delete(
+    "/accounts/:accountId/portins/:id/loas/:fileId",
+    guarded("portins", async (c) => {
+      const listed = await documentOfFile(c);
+      await removeDocument(c.get("runtime").db, c.get("caller"), { documentId: listed.id });
       return c.body(null, 200);
     }),
   );

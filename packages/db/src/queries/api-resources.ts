@@ -83,3 +83,20 @@ export async function findAccountEvents(
     .orderBy(desc(webhookEvents.occurredAt), desc(webhookEvents.id))
     .limit(where.limit);
 }
+
+/** A document's file replaced in place: the same ID, kind and signature date; new bytes, type and name. */
+export async function replaceDocumentFile(
+  db: DbOrTx,
+  documentId: string,
+  values: { fileName: string; mediaType: string; size: number; sha256: string; content: Buffer; uploadedBy: string },
+) {
+  const [updated] = await db
+    .update(documents)
+    .set(values)
+    .where(eq(documents.id, documentId))
+    .returning({ id: documents.id, kind: documents.kind, fileName: documents.fileName });
+  if (!updated) {
+    throw new Error("document not replaced");
+  }
+  return updated;
+}
