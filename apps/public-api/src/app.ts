@@ -21,7 +21,7 @@ export const openApiInfo = {
   title: "Portway API",
   version: "1.0.0",
   description:
-    "Port telephone numbers in from your own systems: check portability, submit port requests, follow, edit and cancel orders, upload LOAs and receive signed webhooks. Authenticate with an API key from the customer portal (Settings → API keys): `Authorization: Bearer pwk_…`. Errors are RFC 9457 problem+json with every field-level error.",
+    'Port telephone numbers in from your own systems: check portability, submit port requests, follow, edit and cancel orders, upload LOAs and receive signed webhooks. Authenticate with an API key from the customer portal (Settings → API keys): `Authorization: Bearer pwk_…`. Errors are RFC 9457 problem+json with every field-level error. Every answer carries the key\'s budget in the IETF RateLimit header fields, e.g. `RateLimit-Policy: "per-key";q=120;w=60` (calls per 60 s) and `RateLimit: "per-key";r=87;t=42` (calls left, seconds until the window ends); past it, 429 with `Retry-After`.',
 };
 
 /** The stateless public API app: every request resolves its key against the database; no state lives in the process. */
