@@ -34,6 +34,8 @@ export interface ApiEnv {
 /** A router whose request validation failures answer problem+json with every field. */
 export function newRouter() {
   return new OpenAPIHono<ApiEnv>({
+    // A path with a trailing slash is the same route: Bandwidth's C# SDK calls `/portins/`.
+    strict: false,
     defaultHook: (result, c) => {
       if (!result.success) {
         return problemResponse(c, fromZodError(result.error, result.target));

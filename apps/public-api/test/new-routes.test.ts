@@ -177,6 +177,21 @@ describe("Bandwidth LOA replacement and removal (PUT and DELETE loas/{fileId})",
   });
 });
 
+describe("Bandwidth paths with a trailing slash (as the C# SDK calls them)", () => {
+  it("are the same routes", async () => {
+    const created = await bw("portins/", {
+      method: "POST",
+      body: "<LnpOrder><ProcessingStatus>DRAFT</ProcessingStatus><CustomerOrderId>BW-SLASH-1</CustomerOrderId></LnpOrder>",
+    });
+    expect(created.status).toBe(201);
+    const listed = await bw("portins/?page=1&size=1");
+    expect(listed.status).toBe(200);
+    expect(await listed.text()).toContain("<LNPResponseWrapper>");
+    const id = created.headers.get("location")?.split("/").pop() ?? "";
+    expect(await (await bw(`portins/${id}/`)).text()).toContain("<CustomerOrderId>BW-SLASH-1</CustomerOrderId>");
+  });
+});
+
 describe("Bandwidth note update (PUT notes/{noteId})", () => {
   it("changes a note the account wrote, refuses the carrier's notes and bad descriptions", async () => {
     const id = await pendingPortIn("6172533972", "BW-NOTE-1");
