@@ -194,5 +194,13 @@ describe("a journey with the generated client, through the carrier simulator and
     expect(received.map((r) => r.type)).toEqual(
       expect.arrayContaining(["order.foc", "order.status_changed", "order.note_added"]),
     );
+    // The event log answers the same events, newest first, each with the payload that was delivered.
+    const log = await http.GET("/v1/events", { params: { query: { limit: 200 } } });
+    expect(log.data?.data.map((e) => e.id).sort()).toEqual([...eventIds].sort());
+    const cancelledEvent = log.data?.data.find(
+      (e) =>
+        e.orderId === orderId && e.type === "order.status_changed" && JSON.stringify(e.payload).includes("CANCELLED"),
+    );
+    expect(cancelledEvent).toBeTruthy();
   });
 });
