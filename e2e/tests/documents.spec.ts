@@ -333,6 +333,12 @@ test("a 40-row CSV with three bad rows creates nothing; fixed, it submits two or
   );
   expect(requests).toEqual([{ id: orders[0]?.port_request_id, tn_count: 40 }]);
   expect(orders[1]?.port_request_id).toBe(orders[0]?.port_request_id);
-  await customer.getByRole("link", { name: "See them in your orders" }).click();
+  // Each order of the port request reads as its own LSP account's, and leads to the others.
+  await customer.getByRole("link", { name: /^Order 2 of 2/ }).click();
+  await waitForReady(customer);
+  const summary = customer.getByRole("region", { name: "Summary" });
+  await expect(summary).toContainText("Loop Bagels");
+  await expect(summary).toContainText("(312) 286-5820");
+  await summary.getByRole("link", { name: "all orders of this port request" }).click();
   await expect(customer.getByRole("row").filter({ hasText: "DOCS-BULK" })).toHaveCount(2);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { type OrderStatus, PRE_FOC_STATUSES } from "@portway/domain";
+import { formatTn, type OrderStatus, PRE_FOC_STATUSES } from "@portway/domain";
 import { formatEastern, StatusBadge, Timeline } from "@portway/ui";
 import { useQuery } from "@tanstack/react-query";
 import { formatCountdown, useBusinessNow } from "@/lib/business-now";
@@ -10,6 +10,16 @@ import { OrderActions } from "./order-actions";
 import { OrderCollaboration } from "./order-collaboration";
 import { OrderRejections } from "./order-rejections";
 import type { OrderDetail } from "./order-types";
+
+/** Whose numbers these are: each order of a port request of several LSP accounts has its own end user. */
+function endUserName(subscriber: OrderDetail["order"]["details"]["subscriber"]): string {
+  if (!subscriber) {
+    return "—";
+  }
+  return subscriber.type === "BUSINESS"
+    ? (subscriber.businessName ?? "—")
+    : [subscriber.firstName, subscriber.lastName].filter(Boolean).join(" ") || "—";
+}
 
 const statusWords: Record<string, string> = {
   SUBMITTED: "Submitted; waiting for the porting partner or losing carrier to accept it.",
@@ -141,8 +151,23 @@ export function OrderView({ orderId }: { orderId: string }) {
           <dd>
             {detail.tns.length} ({tnsActive} active)
           </dd>
+          <dt>End user</dt>
+          <dd>{endUserName(order.details.subscriber)}</dd>
+          <dt>BTN</dt>
+          <dd>{order.details.btn ? formatTn(order.details.btn, "NATIONAL") : "—"}</dd>
           <dt>Customer reference</dt>
-          <dd>{order.customerReference ?? "—"}</dd>
+          <dd>
+            {order.customerReference ? (
+              <>
+                {order.customerReference}{" "}
+                <a href={`/orders?ref=${encodeURIComponent(order.customerReference)}`}>
+                  all orders of this port request
+                </a>
+              </>
+            ) : (
+              "—"
+            )}
+          </dd>
           <dt>Created</dt>
           <dd>{formatEastern(order.createdAt)}</dd>
         </dl>
