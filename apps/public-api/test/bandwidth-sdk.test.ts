@@ -232,7 +232,8 @@ describe("@bandwidth/numbers 2.0.0, unmodified, against /v1.0", () => {
     // Every event of both Bandwidth journeys reaches a standardwebhooks receiver, and verifies there.
     const { received, eventIds } = await receiver.settle();
     expect(eventIds.length).toBeGreaterThanOrEqual(10);
-    expect(received.map((r) => r.id).sort()).toEqual([...eventIds].sort());
+    // Delivery is at least once (a receiver dedupes by webhook-id): every event arrived.
+    expect([...new Set(received.map((r) => r.id))].sort()).toEqual([...eventIds].sort());
     expect(received.filter((r) => !r.verified)).toEqual([]);
     expect(received.map((r) => r.type)).toEqual(
       expect.arrayContaining(["order.foc", "order.status_changed", "order.note_added"]),

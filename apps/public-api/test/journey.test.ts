@@ -189,7 +189,8 @@ describe("a journey with the generated client, through the carrier simulator and
     // Every event the journey produced reaches a standardwebhooks receiver, and verifies there.
     const { received, eventIds } = await receiver.settle();
     expect(eventIds.length).toBeGreaterThanOrEqual(10);
-    expect(received.map((r) => r.id).sort()).toEqual([...eventIds].sort());
+    // Delivery is at least once (a receiver dedupes by webhook-id): every event arrived.
+    expect([...new Set(received.map((r) => r.id))].sort()).toEqual([...eventIds].sort());
     expect(received.filter((r) => !r.verified)).toEqual([]);
     expect(received.map((r) => r.type)).toEqual(
       expect.arrayContaining(["order.foc", "order.status_changed", "order.note_added"]),
