@@ -108,7 +108,9 @@ async function submitRealOrder(handle: DbHandle, accountId: string): Promise<str
     draftId: draft.id,
     kind: "LOA",
     fileName: "loa.pdf",
-    contentBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+    contentBase64: Buffer.from(
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+    ).toString("base64"),
     signedAt: now,
   });
   const result = await submitPortRequest(handle.db, systemClock, who, { draftId: draft.id, submission: data });

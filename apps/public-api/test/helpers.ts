@@ -22,7 +22,9 @@ export function testClock() {
 }
 
 /** The smallest PDF the document checks accept. */
-export const pdfBytes = Buffer.from("%PDF-1.4\n%%EOF\n");
+export const pdfBytes = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
 
 export async function openSeededDb(): Promise<DbHandle> {
   const handle = createDb(inject("databaseUrl"));

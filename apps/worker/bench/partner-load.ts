@@ -30,7 +30,9 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apps = path.resolve(here, "../..");
 const secret = "bench-partner-callback-secret-0123456789";
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
+const pdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 const minute = 60_000;
 const hour = 60 * minute;
 

@@ -20,7 +20,9 @@ export const secret = "worker-test-callback-secret-0123456789";
 export const start = new Date("2026-12-07T15:00:00.000Z");
 export const minute = 60_000;
 export const hour = 60 * minute;
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
+const pdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 
 export interface Loop {
   handle: DbHandle;

@@ -46,7 +46,9 @@ beforeAll(async () => {
     draftId: draft.id,
     kind: "LOA",
     fileName: "loa.pdf",
-    contentBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+    contentBase64: Buffer.from(
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+    ).toString("base64"),
     signedAt: new Date(start.getTime() - 86_400_000).toISOString(),
   });
   orderId = (await submitPortRequest(handle.db, clock, customer, { draftId: draft.id, submission: data })).orders[0]

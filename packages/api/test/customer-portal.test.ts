@@ -140,7 +140,7 @@ describe("LOA generation and account users", () => {
     expect(text).toContain("Gen Co");
     expect(text).toContain("Pat Signer");
     expect(text).toContain("(617) 253-1000");
-    expect(checkDocumentFile(loa.fileName, loa.contentBase64).mediaType).toBe("application/pdf");
+    expect((await checkDocumentFile(loa.fileName, loa.contentBase64)).mediaType).toBe("application/pdf");
   });
 
   it("lists the account's users with their roles, and no other account's", async () => {

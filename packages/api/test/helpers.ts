@@ -16,7 +16,9 @@ import type { Context } from "../src/trpc";
 export const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
 
 /** The smallest PDF the document checks accept, base64 as the upload procedures take it. */
-export const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
+export const pdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 
 /** The demo data's analyst and lead of the porting team. */
 export const analyst: Identity = {

@@ -22,7 +22,9 @@ import type { Context } from "../src/trpc";
 
 let handle: DbHandle;
 const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
-const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
+const pdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 
 interface Victim {
   orderId: string;

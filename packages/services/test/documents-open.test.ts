@@ -38,7 +38,7 @@ beforeAll(async () => {
       draftId: draft.id,
       kind: "OTHER",
       fileName: "notes.txt",
-      contentBase64: Buffer.from("<script>alert(1)</script>").toString("base64"),
+      contentBase64: Buffer.from("Called the carrier at 3 pm: x < y, a & b.").toString("base64"),
     })
   ).id;
 });

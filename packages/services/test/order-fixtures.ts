@@ -8,7 +8,9 @@ export const mondayMorning = new Date("2026-12-07T15:00:00Z");
 /** Thursday 2026-12-10, 11:00 ET: three business days later, inside every window. */
 export const thursdayFoc = "2026-12-10T16:00:00.000Z";
 
-export const minimalPdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+export const minimalPdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 
 export async function demoCustomer(db: Db, slug: "acme-voice" | "blue-harbor") {
   const [account] = await db.select().from(customerAccounts).where(eq(customerAccounts.slug, slug));

@@ -21,7 +21,14 @@ import { z } from "zod";
 import type { Clock } from "../clock";
 import { sanitizeFileName } from "../documents/file-name";
 import { invalid, notFound, ServiceError } from "../errors";
-import { mediaTypeOfName, sniffDocument } from "./sniff-document";
+import {
+  type DocumentMediaType,
+  mediaTypeOfName,
+  type PolyglotReason,
+  polyglotReason,
+  sniffContent,
+  sniffDocument,
+} from "./sniff-document";
 
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
 
@@ -36,8 +43,31 @@ export const documentUploadInput = z.object({
 });
 export type DocumentUploadInput = z.infer<typeof documentUploadInput>;
 
-/** Checks a file (size, type by content against its name); returns its bytes and media type. */
-export function checkDocumentFile(fileName: string, contentBase64: string) {
+const typeNames: Record<DocumentMediaType, string> = {
+  "application/pdf": "a PDF",
+  "image/png": "a PNG image",
+  "image/jpeg": "a JPEG image",
+  "image/tiff": "a TIFF image",
+  "text/plain": "text",
+  "text/csv": "CSV text",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "a Word document (DOCX)",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "an Excel workbook (XLSX)",
+};
+
+const polyglotMessages: Record<PolyglotReason, (name: string, type: string) => string> = {
+  MARKUP: (name, type) => `${name} is ${type} but also holds HTML or script; upload the document alone.`,
+  ZIP: (name, type) => `${name} is ${type} with a ZIP archive appended; upload the document alone.`,
+  PDF: (name, type) => `${name} is ${type} that also opens as a PDF; upload the document alone.`,
+  PDF_SCRIPT: (name) => `${name} is a PDF with script or launch actions; save it again without them (print to PDF).`,
+  BROKEN_PDF: (name) => `${name} starts like a PDF but does not open as one; save or export it again.`,
+};
+
+/**
+ * Checks a file: its size, its type detected from its content (file-type) against the accepted types and against its
+ * name's extension, and that it is nothing else besides (no HTML or script, no appended archive, a PDF that opens with
+ * pdf-lib and runs no script). Every refusal names the file. Answers its bytes and media type.
+ */
+export async function checkDocumentFile(fileName: string, contentBase64: string) {
   const bytes = Buffer.from(contentBase64, "base64");
   if (bytes.length === 0) {
     throw invalid([{ field: "file", code: "EMPTY_FILE", message: `${fileName} is empty.` }]);
@@ -48,13 +78,15 @@ export function checkDocumentFile(fileName: string, contentBase64: string) {
       { field: "file", code: "FILE_TOO_LARGE", message: `${fileName} is ${mb} MB; documents may be at most 3 MB.` },
     ]);
   }
-  const detected = sniffDocument(bytes, fileName);
+  const sniffed = await sniffContent(bytes);
+  const detected = await sniffDocument(bytes, fileName);
   if (!detected) {
+    const found = sniffed && sniffed.mime !== "text" ? ` (its content is ${sniffed.mime})` : "";
     throw invalid([
       {
         field: "file",
         code: "UNSUPPORTED_TYPE",
-        message: `${fileName} is not a PDF, PNG, JPG, TIFF, TXT, CSV, DOCX or XLSX file (checked by its content).`,
+        message: `${fileName} is not a PDF, PNG, JPG, TIFF, TXT, CSV, DOCX or XLSX file${found}, checked by its content.`,
       },
     ]);
   }
@@ -66,6 +98,16 @@ export function checkDocumentFile(fileName: string, contentBase64: string) {
         field: "file",
         code: "TYPE_MISMATCH",
         message: `${fileName} is named as ${claimed ?? "an unknown type"} but its content is ${detected}.`,
+      },
+    ]);
+  }
+  const polyglot = await polyglotReason(bytes, detected);
+  if (polyglot) {
+    throw invalid([
+      {
+        field: "file",
+        code: polyglot === "BROKEN_PDF" ? "UNREADABLE_PDF" : "POLYGLOT_FILE",
+        message: polyglotMessages[polyglot](fileName, typeNames[detected]),
       },
     ]);
   }
@@ -89,12 +131,12 @@ async function requireWritableOrder(db: DbOrTx, orderId: string, accountId: stri
 }
 
 /** The stored fields of a checked file, whatever it is attached to. */
-function documentFields(
+async function documentFields(
   input: { kind: DocumentUploadInput["kind"]; fileName: string; contentBase64: string; signedAt?: string | undefined },
   userId: string,
   clock: Clock,
 ) {
-  const { bytes, mediaType } = checkDocumentFile(input.fileName, input.contentBase64);
+  const { bytes, mediaType } = await checkDocumentFile(input.fileName, input.contentBase64);
   return {
     kind: input.kind,
     fileName: sanitizeFileName(input.fileName),
@@ -114,7 +156,9 @@ export async function uploadOrderDocument(
   who: { accountId?: string; userId: string },
   input: DocumentUploadInput,
 ) {
-  const file = documentFields(input, who.userId, clock);
+  // Another account's or an unknown order is not found before its file is looked at.
+  await requireWritableOrder(db, input.orderId, who.accountId);
+  const file = await documentFields(input, who.userId, clock);
   return db.transaction(async (tx) => {
     const order = await requireWritableOrder(tx, input.orderId, who.accountId);
     return insertDocument(tx, { ...file, accountId: order.accountId, orderId: order.id });
@@ -132,7 +176,10 @@ export async function uploadDraftDocument(
   who: { accountId: string; userId: string },
   input: z.infer<typeof draftDocumentUploadInput>,
 ) {
-  const file = documentFields(input, who.userId, clock);
+  if (!(await findDraft(db, { draftId: input.draftId, accountId: who.accountId }))) {
+    throw notFound("The draft");
+  }
+  const file = await documentFields(input, who.userId, clock);
   return db.transaction(async (tx) => {
     if (!(await findDraft(tx, { draftId: input.draftId, accountId: who.accountId }))) {
       throw notFound("The draft");

@@ -27,7 +27,9 @@ const hour = 60 * minute;
 const demoAccountSlug = "acme-voice";
 const demoUserId = "demo-admin-acme";
 // A one-page PDF stands in for the signed LOA.
-const loaPdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+const loaPdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+).toString("base64");
 
 /** The losing carriers of the demo numbers (SPIDs of the sample numbering data). */
 const demoCarriers = { offNet: "9202", onNet: "9201" } as const;
