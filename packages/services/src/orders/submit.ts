@@ -13,6 +13,7 @@ import {
   insertPortRequest,
 } from "@portway/db";
 import {
+  type Actor,
   createDraftOrder,
   type DocumentRef,
   easternDate,
@@ -44,6 +45,13 @@ export type SubmissionInput = z.infer<typeof submissionInput>;
 export interface Submitter {
   accountId: string;
   userId: string;
+  /** Set when an API key submits (see `customerActing`): the history names the key, not its creator. */
+  apiKeyId?: string;
+}
+
+/** Who the submission's history entries name. */
+function submitterActor(submitter: Submitter): Actor {
+  return submitter.apiKeyId ? { kind: "API_KEY", id: submitter.apiKeyId } : { kind: "USER", id: submitter.userId };
 }
 
 interface PlannedOrder {
