@@ -311,7 +311,7 @@ export async function submitPortRequestOfAccounts(
           tx,
           { row, lines, order: toDomainOrder(row, lines, []) },
           { type: "SUBMIT", portType: planned.portType },
-          { now, actor: { kind: "USER", id: submitter.userId } },
+          { now, actor: submitterActor(submitter) },
         );
         if (input.draftId) {
           await attachDraftDocuments(tx, input.draftId, id);
