@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "@portway/db";
 import { type ActingAs, type Clock, type CustomerIdentity, customerActing } from "@portway/services";
-import type { ApiCallBudget } from "@portway/services/limits";
+import type { ApiLimits } from "@portway/services/auth";
 import { fromZodError, problemResponse } from "./problem";
 
 /** What the API needs, built once per process: its database, the business clock and how to bring it up to date. */
@@ -16,7 +16,7 @@ export interface ApiRuntime {
    * Calls per API key (shared with the portal's API and every process), said on every answer by RateLimit-Policy and
    * RateLimit; absent, nothing is limited.
    */
-  limits?: Pick<ApiCallBudget, "spendCall">;
+  limits?: Pick<ApiLimits, "spendCall">;
 }
 
 /** The caller an API key stands for; every query is scoped to its account. */

@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import { createDb } from "@portway/db";
 import { createLogger, setLogger } from "@portway/observability";
 import { ConfigError, createSandboxClock, systemClock } from "@portway/services";
-import { ApiCallBudget } from "@portway/services/limits";
+import { ApiLimits } from "@portway/services/auth";
 import { createApp } from "./app";
 import { readApiEnv } from "./env";
 
@@ -20,7 +20,7 @@ function main() {
     db,
     clock: sandbox ?? systemClock,
     // One budget per key, held in PostgreSQL: the portal's API and every API process count together.
-    limits: new ApiCallBudget(pool),
+    limits: new ApiLimits(pool),
     ...(sandbox ? { refreshClock: () => sandbox.refresh() } : {}),
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {

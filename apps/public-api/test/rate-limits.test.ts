@@ -1,6 +1,5 @@
 import type { DbHandle } from "@portway/db";
 import { ApiLimits } from "@portway/services/auth";
-import { ApiCallBudget } from "@portway/services/limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminOf, newKey, openSeededDb, startApi, testClock } from "./helpers";
 
@@ -11,7 +10,7 @@ const rules = { userCallsPerMinute: 300, apiKeyCallsPerMinute: 3, largeCheckLeas
 
 beforeAll(async () => {
   handle = await openSeededDb();
-  api = await startApi(handle, clock, { limits: new ApiCallBudget(handle.pool, rules) });
+  api = await startApi(handle, clock, { limits: new ApiLimits(handle.pool, rules) });
 });
 afterAll(async () => {
   await api.close();

@@ -147,33 +147,67 @@ export interface ApiCaller {
   apiKeyId?: string | null;
 }
 
+/** Where a caller's budget stands after a call: what the public API's RateLimit and RateLimit-Policy headers say. */
+export interface BudgetState {
+  /** Calls allowed in a window. */
+  limit: number;
+  /** Calls left in the current window (0 when refused). */
+  remaining: number;
+  /** Whole seconds until the window ends and the budget is whole again. */
+  resetSeconds: number;
+  windowSeconds: number;
+}
+
+export type SpentCall = { throttled: null; state: BudgetState } | { throttled: Throttled; state: BudgetState };
+
+const callWindowSeconds = 60;
+
 /**
- * Limits on the portals' API held in PostgreSQL (every process counts together): calls per user and per API key,
- * and one large number check at a time per account, so one tenant cannot starve the others.
+ * Limits on the portals' API and the public API held in PostgreSQL (every process counts together): calls per user
+ * and per API key, and one large number check at a time per account, so one tenant cannot starve the others.
  */
 export class ApiLimits {
   private readonly byUser: RateLimiterPostgres;
   private readonly byKey: RateLimiterPostgres;
   private readonly largeChecks: RateLimiterPostgres;
 
-  constructor(pool: Pool, rules: ApiLimitRules = defaultApiLimitRules) {
-    this.byUser = limiter(pool, "api_user", rules.userCallsPerMinute, 60);
-    this.byKey = limiter(pool, "api_key", rules.apiKeyCallsPerMinute, 60);
+  constructor(
+    pool: Pool,
+    private readonly rules: ApiLimitRules = defaultApiLimitRules,
+  ) {
+    this.byUser = limiter(pool, "api_user", rules.userCallsPerMinute, callWindowSeconds);
+    this.byKey = limiter(pool, "api_key", rules.apiKeyCallsPerMinute, callWindowSeconds);
     this.largeChecks = limiter(pool, "api_large_check", 1, rules.largeCheckLeaseSeconds);
   }
 
-  /** Spends `calls` (the procedures of one batched request) of the caller's budget; the wait when it is spent. */
-  async spend(caller: ApiCaller, calls: number): Promise<Throttled | null> {
-    const [store, key] = caller.apiKeyId ? [this.byKey, caller.apiKeyId] : [this.byUser, caller.userId];
+  /**
+   * Spends `calls` (the procedures of one batched request) of the caller's budget, in one statement: the state after
+   * it (for RateLimit headers), and the wait when it was already spent.
+   */
+  async spendCall(caller: ApiCaller, calls = 1): Promise<SpentCall> {
+    const [store, key, limit] = caller.apiKeyId
+      ? [this.byKey, caller.apiKeyId, this.rules.apiKeyCallsPerMinute]
+      : [this.byUser, caller.userId, this.rules.userCallsPerMinute];
+    const state = (res: RateLimiterRes): BudgetState => ({
+      limit,
+      remaining: Math.max(0, res.remainingPoints),
+      resetSeconds: seconds(res.msBeforeNext),
+      windowSeconds: callWindowSeconds,
+    });
     try {
-      await store.consume(key, Math.max(1, calls));
-      return null;
+      return { throttled: null, state: state(await store.consume(key, Math.max(1, calls))) };
     } catch (refused) {
       if (refused instanceof RateLimiterRes) {
-        return { retryAfterSeconds: seconds(refused.msBeforeNext) };
+        const after = state(refused);
+        return { throttled: { retryAfterSeconds: after.resetSeconds }, state: { ...after, remaining: 0 } };
       }
       throw refused;
     }
+  }
+
+  /** Spends `calls` of the caller's budget; the wait when it is spent, else null. */
+  async spend(caller: ApiCaller, calls: number): Promise<Throttled | null> {
+    return (await this.spendCall(caller, calls)).throttled;
   }
 
   /**
