@@ -18,6 +18,7 @@ import {
   signingPostResponse,
   signWithLink,
   submitPortRequest,
+  tokenHash,
 } from "../src/index";
 import { demoCustomer, draftWithLoa, failure, mondayMorning, submissionData, tnRange } from "./order-fixtures";
 import { pdfPageTexts } from "./pdf-text";
@@ -279,5 +280,29 @@ describe("signing an LOA by link", () => {
     });
     const [closed] = await handle.db.select().from(signingRequests).where(eq(signingRequests.id, revoked.id));
     expect(closed?.tokenSha256).toBeNull();
+  });
+
+  it("a signing email queued with its token before links were drawn at send time keeps no token once sent", async () => {
+    const sent = await sendSigningLink(handle.db, clock, acme, {
+      orderId,
+      ...signer,
+      signerEmail: "legacy@example.com",
+    });
+    // As such an email was written: the token in the body, its hash on the request.
+    const token = "legacy-token-0123456789abcdefghijklmnopqrstuv";
+    await handle.db
+      .update(signingRequests)
+      .set({ tokenSha256: tokenHash(token) })
+      .where(eq(signingRequests.id, sent.id));
+    const queued = await signingEmailTo("legacy@example.com");
+    const legacyBody = queued.bodyText.replace(`{{signing-link:${sent.id}}}`, `{{customer}}/sign/${token}`);
+    await handle.db.update(emails).set({ bodyText: legacyBody }).where(eq(emails.id, queued.id));
+
+    expect(await deliverSigningEmail("legacy@example.com")).toContain(`https://portal.example/sign/${token}`);
+    const kept = await signingEmailTo("legacy@example.com");
+    expect(kept.status).toBe("SENT");
+    expect(kept.bodyText).not.toContain(token);
+    expect(kept.bodyText).toContain("{{customer}}/sign/(link removed once sent)");
+    expect((await openSigningLink(handle.db, clock, token)).id).toBe(sent.id);
   });
 });

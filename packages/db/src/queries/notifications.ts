@@ -138,10 +138,21 @@ export async function claimDueEmails(db: DbOrTx, now: Date, leaseUntil: Date, li
     .returning();
 }
 
-export async function markEmailSent(db: DbOrTx, id: string, result: { messageId: string | null; at: Date }) {
+/** Marks an email sent; `bodyText` replaces the stored body (what the log keeps once it went out). */
+export async function markEmailSent(
+  db: DbOrTx,
+  id: string,
+  result: { messageId: string | null; at: Date; bodyText?: string },
+) {
   await db
     .update(emails)
-    .set({ status: "SENT", sentAt: result.at, messageId: result.messageId, lastError: null })
+    .set({
+      status: "SENT",
+      sentAt: result.at,
+      messageId: result.messageId,
+      lastError: null,
+      ...(result.bodyText === undefined ? {} : { bodyText: result.bodyText }),
+    })
     .where(eq(emails.id, id));
 }
 

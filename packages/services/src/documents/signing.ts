@@ -116,6 +116,17 @@ export async function composeSigningEmail(db: DbOrTx, clock: Clock, bodyText: st
   return set ? bodyText.replace(match[0], `{{customer}}/sign/${token}`) : null;
 }
 
+const RAW_SIGNING_LINK = /\/sign\/[A-Za-z0-9_-]+/g;
+
+/**
+ * A signing email's body as the mail log keeps it once sent: a body written before links were composed at send time
+ * carries its token, which is removed (as the migration removed it from those already sent).
+ */
+export function scrubbedSigningEmail(bodyText: string): string | undefined {
+  const scrubbed = bodyText.replace(RAW_SIGNING_LINK, "/sign/(link removed once sent)");
+  return scrubbed === bodyText ? undefined : scrubbed;
+}
+
 /**
  * Sends the authorizing person a single-use link to sign the LOA online (SPEC 10). The LOA is generated from the
  * order (or draft) as it is now and frozen; a link sent before for the same order is revoked. The email goes through

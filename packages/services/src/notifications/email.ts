@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Clock } from "../clock";
 import { ConfigError, type EnvSource, isProduction, readPort, readUrl } from "../config/config-error";
 import { defaultPorts } from "../config/portal-env";
-import { composeSigningEmail } from "../documents/signing";
+import { composeSigningEmail, scrubbedSigningEmail } from "../documents/signing";
 import { formatEt } from "./record";
 
 export interface MailEnv {
@@ -125,7 +125,12 @@ export async function sendEmail(
       subject: email.subject,
       text: expandLinks(body, options.links),
     });
-    await markEmailSent(db, email.id, { messageId: info.messageId, at: clock.now() });
+    const kept = email.kind === "SIGNING_LINK" ? scrubbedSigningEmail(email.bodyText) : undefined;
+    await markEmailSent(db, email.id, {
+      messageId: info.messageId,
+      at: clock.now(),
+      ...(kept === undefined ? {} : { bodyText: kept }),
+    });
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
