@@ -33,7 +33,7 @@ import { createApp } from "../src/app";
 const clock = fixedClock(new Date("2026-12-07T15:00:00Z"));
 
 /** A one-page PDF with its catalog, page tree and cross-reference table, as uploads are opened before they are kept. */
-function onePagePdf(): Buffer {
+function onePagePdf() {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

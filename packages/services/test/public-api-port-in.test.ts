@@ -117,14 +117,42 @@ describe("the public API's one-order reads", () => {
     expect(bandwidth.statements).toBe(1);
   });
 
+  it("show activated and excluded lines (their instants and reasons) as the order page does", async () => {
+    const tns = tnRange("617253", 7480, 3);
+    const { orderId } = await submitted("PAPI-READ-LINES", 7480, 3);
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "748000001" });
+    await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "CSR_UNAVAILABLE" });
+    await applyOrderEventAs(handle.db, clock, partner, orderId, {
+      type: "FOC_RECEIVED",
+      focAt: "2026-12-10T16:00:00.000Z",
+    });
+    const later = fixedClock(new Date("2026-12-10T16:00:01.234Z"));
+    await applyOrderEventAs(handle.db, later, partner, orderId, {
+      type: "TNS_EXCLUDED",
+      tns: [tns[2] ?? ""],
+      reason: "Not portable",
+    });
+    await applyOrderEventAs(handle.db, later, partner, orderId, { type: "TNS_ACTIVATED", tns: [tns[0] ?? ""] });
+    const page = await pageOf(orderId);
+    expect(page.tns.map((l) => [l.status, l.excludedReason, l.activatedAt?.toISOString() ?? null])).toEqual([
+      // The activation instant is the database's (microseconds), read back truncated to milliseconds like the driver.
+      ["ACTIVATED", null, expect.any(String)],
+      ["PENDING", null, null],
+      ["EXCLUDED", "Not portable", null],
+    ]);
+    const view = await getPortIn(handle.db, { orderId, accountId: acme.accountId }, { now: mondayMorning });
+    expect(view).toEqual(restPart(page));
+    expect((await findPortInSummary(handle.db, { orderId, accountId: acme.accountId }))?.tns).toEqual(page.tns);
+  });
+
   it("show an order's open and resolved rejections, newest first, as the order page does", async () => {
     const { orderId } = await submitted("PAPI-READ-REJECTED", 7430, 2);
     await applyOrderEventAs(handle.db, clock, partner, orderId, { type: "PARTNER_ACCEPTED", pon: "743000001" });
     await applyOrderEventAs(handle.db, clock, partner, orderId, {
       type: "REJECTED",
       rejections: [
-        { code: "PIN_MISMATCH", rawText: "PIN does not match" },
-        { code: "ACCOUNT_NUMBER_MISMATCH", rawText: "Account number does not match" },
+        { code: "PIN_MISMATCH", text: "PIN does not match", tns: [tnRange("617253", 7430, 1)[0] ?? ""] },
+        { code: "ACCOUNT_NUMBER_MISMATCH", text: "Account number does not match" },
       ],
     });
     const page = await pageOf(orderId);
