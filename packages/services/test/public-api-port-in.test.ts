@@ -1,15 +1,18 @@
-import { createDb, type DbHandle, portDrafts } from "@portway/db";
+import { apiKeys, authUsers, createDb, type DbHandle, portDrafts } from "@portway/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixedClock } from "../src/clock";
 import {
   applyOrderEventAs,
+  createApiKey,
   findPortInSummary,
   getBandwidthPortIn,
   getOrderDetail,
   getPortIn,
   type OrderDetailView,
+  resolveApiKeyOnce,
   resolvePortIn,
+  revokeApiKeyOf,
   seedDemoData,
   seedNumberingData,
   submitOrAwaitDocuments,
@@ -218,5 +221,40 @@ describe("the public API's one-order reads", () => {
         ),
       );
     expect(drafts).toEqual([]);
+  });
+
+  it("resolve an API key with one prepared read, writing its last use at most once a minute", async () => {
+    const [user] = await handle.db
+      .select()
+      .from(authUsers)
+      .where(and(eq(authUsers.accountId, acme.accountId), eq(authUsers.role, "admin")))
+      .limit(1);
+    const admin = {
+      kind: "customer" as const,
+      userId: user?.id ?? "",
+      accountId: acme.accountId,
+      name: user?.name ?? "",
+      email: user?.email ?? "",
+      role: "admin" as const,
+    };
+    const created = await createApiKey(handle.db, clock, admin, { name: "PAPI key check" });
+    const at = (seconds: number) => new Date(mondayMorning.getTime() + seconds * 1000);
+    const resolve = (when: Date) => countStatements(() => resolveApiKeyOnce(handle.db, `Bearer ${created.key}`, when));
+
+    const first = await resolve(at(0));
+    expect(first.result).toMatchObject({ accountId: acme.accountId, userId: admin.userId, apiKey: { id: created.id } });
+    // Never used: the read, then the last use written.
+    expect(first.statements).toBe(2);
+    expect((await resolve(at(30))).statements).toBe(1);
+    expect((await resolve(at(59))).statements).toBe(1);
+    expect((await resolve(at(61))).statements).toBe(2);
+    const [stored] = await handle.db
+      .select({ lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, created.id));
+    expect(stored?.lastUsedAt).toEqual(at(61));
+
+    await revokeApiKeyOf(handle.db, clock, admin, { keyId: created.id });
+    expect((await resolve(at(62))).result).toBeNull();
   });
 });

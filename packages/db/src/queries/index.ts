@@ -19,6 +19,7 @@ export * from "./drafts";
 export * from "./edit-rules";
 export * from "./heartbeats";
 export * from "./idempotency";
+export * from "./live-api-key";
 export * from "./notifications";
 export * from "./numbering";
 export * from "./order-aggregate";

@@ -34,18 +34,8 @@ export interface PortInRejection {
 
 const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)`);
 
-/**
- * One order of an account for the public API's one-order reads, in one statement (primary key, then the lines,
- * rejections and holidays by their order and carrier indexes): the row, its losing carrier, its TN lines in line
- * order and, when asked, its rejections (newest first) and the dates of its business calendar (company-wide and the
- * carrier's own holidays). Null when the account has no such order.
- */
-export async function findPortIn(
-  db: DbOrTx,
-  where: { orderId: string; accountId: string },
-  include: { rejections: boolean; holidays: boolean },
-) {
-  const rows = await db
+function preparePortIn(db: DbOrTx, include: { rejections: boolean; holidays: boolean }, name: string) {
+  return db
     .select({
       order: portOrders,
       carrier: {
@@ -75,8 +65,35 @@ export async function findPortIn(
     })
     .from(portOrders)
     .leftJoin(carriers, eq(carriers.id, portOrders.carrierId))
-    .where(and(eq(portOrders.id, where.orderId), eq(portOrders.accountId, where.accountId)))
-    .limit(1);
+    .where(and(eq(portOrders.id, sql.placeholder("orderId")), eq(portOrders.accountId, sql.placeholder("accountId"))))
+    .limit(1)
+    .prepare(name);
+}
+
+type PreparedPortIn = ReturnType<typeof preparePortIn>;
+const preparedPortIns = new WeakMap<DbOrTx, { full: PreparedPortIn; summary: PreparedPortIn }>();
+
+/**
+ * One order of an account for the public API's one-order reads, in one statement (primary key, then the lines,
+ * rejections and holidays by their order and carrier indexes): the row, its losing carrier, its TN lines in line
+ * order and, when asked, its rejections (newest first) and the dates of its business calendar (company-wide and the
+ * carrier's own holidays). Null when the account has no such order. Prepared once per connection (parsed and
+ * planned once): the read with rejections and holidays, and the one without.
+ */
+export async function findPortIn(
+  db: DbOrTx,
+  where: { orderId: string; accountId: string },
+  include: { full: boolean },
+) {
+  let statements = preparedPortIns.get(db);
+  if (!statements) {
+    statements = {
+      full: preparePortIn(db, { rejections: true, holidays: true }, "public_api_port_in_full"),
+      summary: preparePortIn(db, { rejections: false, holidays: false }, "public_api_port_in_summary"),
+    };
+    preparedPortIns.set(db, statements);
+  }
+  const rows = await (include.full ? statements.full : statements.summary).execute(where);
   return rows[0] ?? null;
 }
 

@@ -1,10 +1,11 @@
-import { type Db, findAndTouchLiveApiKey } from "@portway/db";
+import { type Db, findLiveApiKey, touchApiKey } from "@portway/db";
 import type { CustomerIdentity } from "../identity";
 import { hashApiKey } from "../notifications/api-keys";
 
 /**
- * resolveApiKey in one database round trip, for the public API, which resolves a key on every request: the same
- * identity (a member of the key's account acting for its creator), null for an unknown, revoked or orphaned key.
+ * resolveApiKey for the public API, which resolves a key on every request: the same identity (a member of the key's
+ * account acting for its creator), null for an unknown, revoked or orphaned key. One prepared read-only statement;
+ * the last use is written only when the one recorded is a minute old (at most once a minute per key).
  */
 export async function resolveApiKeyOnce(
   db: Db,
@@ -15,9 +16,12 @@ export async function resolveApiKeyOnce(
   if (!key) {
     return null;
   }
-  const row = await findAndTouchLiveApiKey(db, hashApiKey(key), now);
+  const row = await findLiveApiKey(db, hashApiKey(key));
   if (!row?.createdBy) {
     return null;
+  }
+  if (!row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - 60_000) {
+    await touchApiKey(db, row.id, now);
   }
   return {
     kind: "customer",

@@ -81,7 +81,7 @@ export async function findPortInSummary(
   db: DbOrTx,
   where: { orderId: string; accountId: string },
 ): Promise<PortInSummary | null> {
-  const found = await findPortIn(db, where, { rejections: false, holidays: false });
+  const found = await findPortIn(db, where, { full: false });
   return found ? summaryOf(found, linesOf(found)) : null;
 }
 
@@ -91,7 +91,7 @@ export async function findPortInSummary(
  * calendar and carrier interval), its TNs and its rejections. Another account's ID is NOT_FOUND, like the order page.
  */
 export async function getPortIn(db: DbOrTx, where: { orderId: string; accountId: string }, options: { now: Date }) {
-  const found = await findPortIn(db, where, { rejections: true, holidays: true });
+  const found = await findPortIn(db, where, { full: true });
   if (!found) {
     throw notFound("The order");
   }

@@ -1,0 +1,48 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { apiKeys, authAccounts, authUsers } from "../schema/index";
+
+function prepareLiveApiKey(db: Db) {
+  return db
+    .select({
+      id: apiKeys.id,
+      accountId: apiKeys.accountId,
+      name: apiKeys.name,
+      createdBy: apiKeys.createdBy,
+      creatorEmail: authUsers.email,
+      // The key's role, never more than its creator's today.
+      role: sql<
+        "admin" | "member"
+      >`case when ${apiKeys.role} = 'admin' and ${authUsers.role} = 'admin' then 'admin' else 'member' end`,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
+    .where(
+      and(
+        eq(apiKeys.hash, sql.placeholder("hash")),
+        isNull(apiKeys.revokedAt),
+        sql`exists (select 1 from ${authAccounts} c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`,
+      ),
+    )
+    .limit(1)
+    .prepare("public_api_live_key");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareLiveApiKey>>();
+
+/**
+ * The live key with this hash (not revoked, its creator still able to sign in) and when it was last used, for the
+ * public API where every request resolves its key: one read-only statement, prepared once per connection (parsed and
+ * planned once, where the lookup and the last-use write in one statement were planned on every call).
+ */
+export async function findLiveApiKey(db: Db, hash: string) {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareLiveApiKey(db);
+    prepared.set(db, statement);
+  }
+  const rows = await statement.execute({ hash });
+  const row = rows[0];
+  return row ? { ...row, role: row.role === "admin" ? ("admin" as const) : ("member" as const) } : null;
+}
