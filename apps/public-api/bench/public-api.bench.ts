@@ -154,11 +154,13 @@ async function main() {
     const bandwidthService: number[] = [];
     const page: number[] = [];
     const health: number[] = [];
+    const inProcess: number[] = [];
     const keyCheck: number[] = [];
     const where = { orderId, accountId: owner.accountId };
     for (let round = 0; round < 60; round++) {
       restService.push(await time(() => getPortIn(handle.db, where, { now: clock.now() })));
       rest.push(await time(async () => (await fetch(`${base}/v1/port-ins/${orderId}`, { headers: auth })).text()));
+      inProcess.push(await time(async () => (await app.request(`/v1/port-ins/${orderId}`, { headers: auth })).text()));
       health.push(await time(async () => (await fetch(`${base}/health`)).text()));
       keyCheck.push(await time(() => resolveApiKeyOnce(handle.db, `Bearer ${key}`, clock.now())));
       bandwidthService.push(await time(() => getBandwidthPortIn(handle.db, owner.accountId, orderId)));
@@ -181,7 +183,7 @@ async function main() {
       `GET /v1/port-ins/{id}: p50 ${restP50.toFixed(2)} ms; getPortIn p50 ${restServiceP50.toFixed(2)} ms; ratio ${ratio(restP50, restServiceP50)} (goal <= 1.5x, < 10 ms)`,
     );
     console.log(
-      `  of which: HTTP round trip (GET /health) p50 ${p50(health).toFixed(2)} ms; API key check (resolveApiKeyOnce) p50 ${p50(keyCheck).toFixed(2)} ms`,
+      `  of which: HTTP round trip (GET /health) p50 ${p50(health).toFixed(2)} ms; API key check (resolveApiKeyOnce) p50 ${p50(keyCheck).toFixed(2)} ms; the same GET without HTTP (app.request) p50 ${p50(inProcess).toFixed(2)} ms`,
     );
     console.log(
       `GET /v1.0/…/portins/{id}: p50 ${bwP50.toFixed(2)} ms; getBandwidthPortIn p50 ${bwServiceP50.toFixed(2)} ms; ratio ${ratio(bwP50, bwServiceP50)} (goal <= 1.5x, < 10 ms)`,
