@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createDb, type DbHandle } from "@portway/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAuth, handleAuthRequest, type Portal, peerAddressHeader, SignInThrottle } from "../../src/auth/index";
+import {
+  createAuth,
+  handleAuthRequest,
+  type Portal,
+  peerAddressHeader,
+  resolveIdentity,
+  SignInThrottle,
+} from "../../src/auth/index";
 import { createCustomerAccount, createCustomerUser } from "../../src/index";
 
 const password = "correct horse battery staple";
@@ -83,6 +90,37 @@ describe("sign-in and account hardening (Low)", () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty("token");
     expect(cookieOf(response)).toContain("session_token");
+  });
+
+  it("keeps a session usable only with the signed cookie: the token as stored in the database is refused", async () => {
+    // better-auth 1.7 stores the session token itself (no hashed-token option); what protects a database read is
+    // that the cookie is signed with PORTWAY_AUTH_SECRET and no bearer plugin is installed, so a stored token
+    // alone opens nothing.
+    const { email } = await customerUser();
+    const which: Portal = "customer";
+    const auth = createAuth({
+      db: handle.db,
+      portal: which,
+      secret: "test-secret-test-secret-test-secret!",
+      baseURL: origins[which],
+      production: false,
+    });
+    const cookie = cookieOf(await portal(which)("/sign-in/email", { email, password }));
+    const [name] = cookie.split("=");
+    const stored = await handle.pool.query(
+      "select s.token from auth_sessions s join auth_users u on u.id = s.user_id where u.email = $1",
+      [email],
+    );
+    const token = stored.rows[0]?.token as string;
+    expect(token.length).toBeGreaterThan(20);
+    expect(await resolveIdentity(auth, handle.db, which, new Headers({ cookie }))).toMatchObject({ email });
+    for (const forged of [
+      new Headers({ cookie: `${name}=${token}` }),
+      new Headers({ cookie: `${name}=${token}.${"A".repeat(43)}=` }),
+      new Headers({ authorization: `Bearer ${token}` }),
+    ]) {
+      expect(await resolveIdentity(auth, handle.db, which, forged)).toBeNull();
+    }
   });
 
   it("refuses weak new passwords and ends every other session on a change", async () => {
