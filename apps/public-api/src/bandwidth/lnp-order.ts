@@ -1,4 +1,4 @@
-import { easternToInstant, type OrderChanges, type OrderDraft, parseTn } from "@portway/domain";
+import { easternToInstant, type OrderChanges, type OrderDraft, parseTn, parseTns } from "@portway/domain";
 import { BandwidthError, checkElements, type ElementSpec, listOf, nodeOf, textOf, type XmlNode } from "./xml";
 
 const address: ElementSpec = {
@@ -68,6 +68,32 @@ export function toE164(value: string, path: string): string {
     ]);
   }
   return parsed.tn;
+}
+
+/** The ten digits a number is written with (10-digit, 1 + 10 digits or E.164), or null for any other form. */
+function writtenDigits(value: string): string | null {
+  const match = /^(?:\+?1)?(\d{10})$/.exec(value);
+  return match?.[1] ?? null;
+}
+
+/**
+ * A list of numbers as E.164, in order, as toE164 reads each one. The usual list, every number written as plain
+ * digits, is parsed in one pass of the domain's parser; any other list (another form, an invalid number, a repeat)
+ * is read number by number, so that the first invalid one is refused exactly as toE164 refuses it.
+ */
+export function toE164List(values: readonly string[], path: (index: number) => string): string[] {
+  const digits = values.map(writtenDigits);
+  if (digits.every((d) => d !== null)) {
+    const parsed = parseTns(values, { maxRangeSize: 1 });
+    if (
+      parsed.errors.length === 0 &&
+      parsed.tns.length === values.length &&
+      parsed.tns.every((tn, i) => tn === `+1${digits[i]}`)
+    ) {
+      return parsed.tns;
+    }
+  }
+  return values.map((value, i) => toE164(value, path(i)));
 }
 
 /** E.164 as Bandwidth's responses spell numbers: 10 digits. */
@@ -180,8 +206,9 @@ export function parseLnpOrder(node: XmlNode, root: string): ParsedLnpOrder {
   const newBtn = text("NewBillingTelephoneNumber");
   const requestedFoc = text("RequestedFocDate");
   const tns = numbers
-    ? listOf(numbers.PhoneNumber).map((value, i) =>
-        toE164(String(value), `${root}/ListOfPhoneNumbers/PhoneNumber[${i + 1}]`),
+    ? toE164List(
+        listOf(numbers.PhoneNumber).map((value) => String(value)),
+        (i) => `${root}/ListOfPhoneNumbers/PhoneNumber[${i + 1}]`,
       )
     : undefined;
   const subscriberFields = subscriber

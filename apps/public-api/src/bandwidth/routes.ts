@@ -15,7 +15,6 @@ import {
   listDraftDocuments,
   listOrders,
   readDocument,
-  rejectionRiskWarnings,
   removeDocument,
   removeDraft,
   replaceDocument,
@@ -254,7 +253,8 @@ export function bandwidthRoutes() {
       const location = (id: string) => `${pathOf(c)}/${id}`;
       if (parsed.processingStatus === "DRAFT") {
         const draft = await saveDraft(db, clock, caller.owner, { data: parsed.draft });
-        const view = await getDraft(db, caller.owner, draft.id);
+        // The answer is the draft as written (new: created when last modified), not read back.
+        const view = { id: draft.id, data: parsed.draft, createdAt: draft.updatedAt, updatedAt: draft.updatedAt };
         return xml(
           c,
           201,
@@ -267,15 +267,8 @@ export function bandwidthRoutes() {
       }
       const result = await submitOrAwaitDocuments(db, clock, caller.owner, parsed.draft);
       if (result.kind === "pending-documents") {
-        const view = await getDraft(db, caller.owner, result.draftId);
-        // The wizard's rejection-risk warnings of the orders it will become (warnings, never errors).
-        const risk = await rejectionRiskWarnings(db, {
-          accountId: caller.accountId,
-          now: clock.now(),
-          orders: result.planned,
-          accountNumber: parsed.draft.accountNumber ?? null,
-          pin: parsed.draft.pin ?? null,
-        });
+        // The draft as written, with the wizard's rejection-risk warnings of the orders it will become.
+        const view = { id: result.draftId, data: parsed.draft, createdAt: result.savedAt, updatedAt: result.savedAt };
         return xml(
           c,
           201,
@@ -285,24 +278,23 @@ export function bandwidthRoutes() {
             true,
             caller.accountId,
             { code: 201, text: "Order request received. Upload the LOA to submit it." },
-            risk.warnings,
+            result.warnings,
           ),
           { location: location(result.draftId) },
         );
       }
       const orderId = result.orderIds[0] ?? "";
-      const view = await getOrderDetail(
-        db,
-        { orderId, accountId: caller.accountId },
-        { staff: false, now: clock.now() },
-      );
-      const risk = await createdOrdersRiskWarnings(db, {
-        accountId: caller.accountId,
-        now: clock.now(),
-        orderIds: result.orderIds,
-        accountNumber: parsed.draft.accountNumber ?? null,
-        pin: parsed.draft.pin ?? null,
-      });
+      // Two independent reads: the order as shown and the warnings of the orders created.
+      const [view, risk] = await Promise.all([
+        getOrderDetail(db, { orderId, accountId: caller.accountId }, { staff: false, now: clock.now() }),
+        createdOrdersRiskWarnings(db, {
+          accountId: caller.accountId,
+          now: clock.now(),
+          orderIds: result.orderIds,
+          accountNumber: parsed.draft.accountNumber ?? null,
+          pin: parsed.draft.pin ?? null,
+        }),
+      ]);
       return xml(
         c,
         result.created ? 201 : 200,

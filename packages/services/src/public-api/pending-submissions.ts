@@ -1,8 +1,9 @@
 import { type Db, findPendingDraft, findPortInTarget, insertPendingSubmission } from "@portway/db";
-import type { OrderDraft } from "@portway/domain";
+import type { OrderDraft, RejectionRiskWarning } from "@portway/domain";
 import type { Clock } from "../clock";
 import { uploadDraftDocument } from "../collaboration/documents";
 import { invalid, notFound } from "../errors";
+import { rejectionRiskWarnings } from "../insight/risk-warnings";
 import { saveDraft } from "../orders/drafts";
 import { previewSubmission, type Submitter, submitPortRequest } from "../orders/submit";
 import { findPortInSummary, type PortInSummary } from "./port-in";
@@ -17,15 +18,20 @@ export type SubmitOrWait =
   | {
       kind: "pending-documents";
       draftId: string;
+      /** When the draft was saved (created and last modified: it is new). */
+      savedAt: Date;
       /** The orders it will split into (losing carrier and port type), for the rejection-risk warnings. */
       planned: { carrierSpid: string; portType: string }[];
+      /** The wizard's rejection-risk warnings of those orders (warnings, never errors). */
+      warnings: RejectionRiskWarning[];
     };
 
 /**
  * Submits a port request, or, when the only thing missing is the signed LOA, keeps it as a draft that waits for it
  * (Bandwidth's PENDING_DOCUMENTS): uploading the LOA then submits it. Any other error refuses it, keeping nothing.
  * The submission is checked once before anything is written (a new draft has no documents yet, so the check is the
- * same as the draft's); a complete one is then submitted, whose transaction checks it again at its own time.
+ * same as the draft's); a complete one is then submitted, whose transaction checks it again at its own time. A
+ * waiting one answers the rejection-risk warnings of the orders it will become, read while the draft is written.
  */
 export async function submitOrAwaitDocuments(
   db: Db,
@@ -38,15 +44,29 @@ export async function submitOrAwaitDocuments(
   if (blocking.length > 0) {
     throw invalid(blocking);
   }
-  const draft = await saveDraft(db, clock, submitter, { data: submission });
   if (!preview.ok) {
-    await insertPendingSubmission(db, { draftId: draft.id, accountId: submitter.accountId, createdAt: clock.now() });
-    return {
-      kind: "pending-documents",
-      draftId: draft.id,
-      planned: preview.orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType })),
-    };
+    const planned = preview.orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType }));
+    const [draft, risk] = await Promise.all([
+      (async () => {
+        const saved = await saveDraft(db, clock, submitter, { data: submission });
+        await insertPendingSubmission(db, {
+          draftId: saved.id,
+          accountId: submitter.accountId,
+          createdAt: clock.now(),
+        });
+        return saved;
+      })(),
+      rejectionRiskWarnings(db, {
+        accountId: submitter.accountId,
+        now: clock.now(),
+        orders: planned,
+        accountNumber: submission.accountNumber ?? null,
+        pin: submission.pin ?? null,
+      }),
+    ]);
+    return { kind: "pending-documents", draftId: draft.id, savedAt: draft.updatedAt, planned, warnings: risk.warnings };
   }
+  const draft = await saveDraft(db, clock, submitter, { data: submission });
   const result = await submitPortRequest(db, clock, submitter, { draftId: draft.id, submission });
   return {
     kind: "submitted",
@@ -120,6 +140,13 @@ export async function attachDraftDocument(
   submitter: Submitter,
   input: { draftId: string; kind: "LOA" | "BILL_COPY" | "CSR" | "OTHER"; fileName: string; contentBase64: string },
 ) {
+  // Whether the draft waits for its LOA is read while the document is stored (the upload does not change it).
+  const pending =
+    input.kind === "LOA"
+      ? findPendingDraft(db, { draftId: input.draftId, accountId: submitter.accountId })
+      : Promise.resolve(null);
+  // Its failure is answered where it is awaited, not as an unhandled rejection while the upload runs.
+  pending.catch(() => null);
   const document = await uploadDraftDocument(db, clock, submitter, {
     ...input,
     // Bandwidth's upload carries no signature date: the LOA counts as signed when it is uploaded.
@@ -128,7 +155,7 @@ export async function attachDraftDocument(
   if (input.kind !== "LOA") {
     return { documentId: document.id, submitted: null };
   }
-  const draft = await findPendingDraft(db, { draftId: input.draftId, accountId: submitter.accountId });
+  const draft = await pending;
   if (!draft) {
     return { documentId: document.id, submitted: null };
   }
