@@ -49,8 +49,8 @@ export async function revokeApiKeysCreatedBy(db: DbOrTx, userId: string, at: Dat
   return rows.length;
 }
 
-/** A key stands only while its creator can still sign in (has a password credential). */
-const creatorActive = sql<boolean>`exists (select 1 from auth_accounts c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`;
+/** The key's creator can still sign in (a deactivated user's keys are not live). */
+export const creatorActive = sql<boolean>`exists (select 1 from auth_accounts c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`;
 
 /**
  * The role a key acts with: its own, but never more than its creator's today (an admin key of an admin since demoted
@@ -60,18 +60,21 @@ export const effectiveKeyRole = sql<
   "admin" | "member"
 >`case when ${apiKeys.role} = 'admin' and ${authUsers.role} = 'admin' then 'admin' else 'member' end`;
 
+/** What a live key's lookup answers: the key, its creator's email and the role it acts with. */
+export const liveApiKeyColumns = {
+  id: apiKeys.id,
+  accountId: apiKeys.accountId,
+  name: apiKeys.name,
+  createdBy: apiKeys.createdBy,
+  creatorEmail: authUsers.email,
+  role: effectiveKeyRole,
+  lastUsedAt: apiKeys.lastUsedAt,
+};
+
 /** The live key with this hash, with the user who created it; a deactivated creator's key is not live. */
 export async function findActiveApiKeyByHash(db: DbOrTx, hash: string) {
   const rows = await db
-    .select({
-      id: apiKeys.id,
-      accountId: apiKeys.accountId,
-      name: apiKeys.name,
-      createdBy: apiKeys.createdBy,
-      creatorEmail: authUsers.email,
-      role: effectiveKeyRole,
-      lastUsedAt: apiKeys.lastUsedAt,
-    })
+    .select(liveApiKeyColumns)
     .from(apiKeys)
     .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
     .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt), creatorActive))

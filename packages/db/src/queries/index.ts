@@ -29,7 +29,6 @@ export * from "./outbox";
 export * from "./partner-events";
 export * from "./pon";
 export * from "./port-in";
-export * from "./public-api-keys";
 export * from "./queues";
 export * from "./reports";
 export * from "./sandbox-clock";

@@ -1,30 +1,14 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { apiKeys, authAccounts, authUsers } from "../schema/index";
+import { apiKeys, authUsers } from "../schema/index";
+import { creatorActive, liveApiKeyColumns } from "./api-keys";
 
 function prepareLiveApiKey(db: Db) {
   return db
-    .select({
-      id: apiKeys.id,
-      accountId: apiKeys.accountId,
-      name: apiKeys.name,
-      createdBy: apiKeys.createdBy,
-      creatorEmail: authUsers.email,
-      // The key's role, never more than its creator's today.
-      role: sql<
-        "admin" | "member"
-      >`case when ${apiKeys.role} = 'admin' and ${authUsers.role} = 'admin' then 'admin' else 'member' end`,
-      lastUsedAt: apiKeys.lastUsedAt,
-    })
+    .select(liveApiKeyColumns)
     .from(apiKeys)
     .leftJoin(authUsers, eq(authUsers.id, apiKeys.createdBy))
-    .where(
-      and(
-        eq(apiKeys.hash, sql.placeholder("hash")),
-        isNull(apiKeys.revokedAt),
-        sql`exists (select 1 from ${authAccounts} c where c.user_id = ${apiKeys.createdBy} and c.provider_id = 'credential')`,
-      ),
-    )
+    .where(and(eq(apiKeys.hash, sql.placeholder("hash")), isNull(apiKeys.revokedAt), creatorActive))
     .limit(1)
     .prepare("public_api_live_key");
 }

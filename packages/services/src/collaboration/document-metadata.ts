@@ -10,11 +10,11 @@ import {
   replaceDocumentFile,
   updateDocumentMetadata,
 } from "@portway/db";
-import { type DocumentKind, isTerminalStatus, type OrderStatus } from "@portway/domain";
+import type { DocumentKind } from "@portway/domain";
 import type { Clock } from "../clock";
 import { sanitizeFileName } from "../documents/file-name";
 import { notFound, ServiceError } from "../errors";
-import { checkDocumentFile } from "./documents";
+import { checkDocumentFile, refuseReadOnlyDocuments } from "./documents";
 import { mediaTypeOfName } from "./sniff-document";
 
 const extensionOf = (fileName: string) => /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? null;
@@ -48,14 +48,7 @@ async function writableDocument(tx: DbOrTx, accountId: string, documentId: strin
     if (!order) {
       throw notFound("The document");
     }
-    if (isTerminalStatus(order.status as OrderStatus)) {
-      throw new ServiceError(
-        "PRECONDITION",
-        "READ_ONLY",
-        `Documents of a ${order.status.toLowerCase()} order are read-only.`,
-        "documents",
-      );
-    }
+    refuseReadOnlyDocuments(order.status);
   } else if (!document.draftId || !(await findDraft(tx, { draftId: document.draftId, accountId }))) {
     throw notFound("The document");
   }

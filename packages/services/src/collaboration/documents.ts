@@ -114,19 +114,24 @@ export async function checkDocumentFile(fileName: string, contentBase64: string)
   return { bytes, mediaType: detected };
 }
 
+/** A terminal order's documents are kept as they were: adding, changing or removing one is refused. */
+export function refuseReadOnlyDocuments(status: string) {
+  if (isTerminalStatus(status as OrderStatus)) {
+    throw new ServiceError(
+      "PRECONDITION",
+      "READ_ONLY",
+      `Documents of a ${status.toLowerCase()} order are read-only.`,
+      "documents",
+    );
+  }
+}
+
 async function requireWritableOrder(db: DbOrTx, orderId: string, accountId: string | undefined) {
   const order = await findOrderRow(db, { orderId, ...(accountId ? { accountId } : {}) });
   if (!order) {
     throw notFound("The order");
   }
-  if (isTerminalStatus(order.status as OrderStatus)) {
-    throw new ServiceError(
-      "PRECONDITION",
-      "READ_ONLY",
-      `Documents of a ${order.status.toLowerCase()} order are read-only.`,
-      "documents",
-    );
-  }
+  refuseReadOnlyDocuments(order.status);
   return order;
 }
 
