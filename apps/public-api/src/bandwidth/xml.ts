@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLBuilder } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
 
 /** A parsed element: text for a leaf, an object of children, or a list when the element repeats. */
 export type XmlValue = string | XmlNode | XmlValue[];
@@ -18,33 +19,90 @@ export class BandwidthError extends Error {
   }
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  // Namespaces (xsi, xsd from .NET's serializer) and prefixes are not part of Bandwidth's element names.
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-});
-
 const builder = new XMLBuilder({ format: true, indentBy: "  ", suppressEmptyNode: false });
 
-/** The document's root element and its content; anything that is not one well-formed XML element is a 400. */
+/** An element being read: its name without prefix, its children so far (null while it has none) and its text. */
+interface OpenElement {
+  name: string;
+  node: XmlNode | null;
+  text: string;
+}
+
+const notWellFormed = (why: string) => new BandwidthError(400, "12000", `The body is not well-formed XML: ${why}`);
+
+/**
+ * The document's root element and its content, read in one pass by a strict parser (saxes): anything that is not one
+ * well-formed XML element is a 400. Attributes, comments, the declaration and processing instructions are ignored;
+ * namespace prefixes are dropped (xsi, xsd from .NET's serializer are not part of Bandwidth's element names); text
+ * is trimmed, CDATA is text, and a repeated element becomes a list. A DOCTYPE is refused (no entity of its own is
+ * ever expanded), and so is an element holding both text and elements.
+ */
 export function parseXml(text: string): { root: string; node: XmlNode } {
-  const checked = text.trim() ? XMLValidator.validate(text) : { err: { msg: "The body is empty." } };
-  if (checked !== true) {
-    throw new BandwidthError(400, "12000", `The body is not well-formed XML: ${checked.err.msg}`);
+  if (!text.trim()) {
+    throw notWellFormed("The body is empty.");
   }
-  const parsed = parser.parse(text) as XmlNode;
-  const roots = Object.keys(parsed);
-  const root = roots[0];
-  if (roots.length !== 1 || root === undefined) {
+  const parser = new SaxesParser();
+  const open: OpenElement[] = [];
+  let root: { name: string; value: XmlValue } | null = null;
+  const addText = (chunk: string) => {
+    const current = open[open.length - 1];
+    if (current) {
+      current.text += chunk;
+    }
+  };
+  parser.on("doctype", () => {
+    throw new BandwidthError(400, "12000", "The body must not declare a DOCTYPE.");
+  });
+  parser.on("opentag", (tag) => {
+    const colon = tag.name.indexOf(":");
+    const name = colon >= 0 ? tag.name.slice(colon + 1) : tag.name;
+    if (name === "__proto__") {
+      throw new BandwidthError(400, "7311", `${name} is not an element this API accepts.`);
+    }
+    open.push({ name, node: null, text: "" });
+  });
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    const done = open.pop();
+    if (!done) {
+      return;
+    }
+    const content = done.text.trim();
+    if (done.node && content) {
+      throw new BandwidthError(400, "7311", `${done.name} must hold either text or elements, not both.`);
+    }
+    const value: XmlValue = done.node ?? content;
+    const parent = open[open.length - 1];
+    if (!parent) {
+      if (root) {
+        throw new BandwidthError(400, "12000", "The body must hold exactly one root element.");
+      }
+      root = { name: done.name, value };
+      return;
+    }
+    parent.node ??= {};
+    const before = parent.node[done.name];
+    if (before === undefined) {
+      parent.node[done.name] = value;
+    } else if (Array.isArray(before)) {
+      before.push(value);
+    } else {
+      parent.node[done.name] = [before, value];
+    }
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    throw error instanceof BandwidthError
+      ? error
+      : notWellFormed(error instanceof Error ? error.message : String(error));
+  }
+  const read = root as { name: string; value: XmlValue } | null;
+  if (!read) {
     throw new BandwidthError(400, "12000", "The body must hold exactly one root element.");
   }
-  const value = parsed[root];
-  return { root, node: typeof value === "object" && !Array.isArray(value) ? value : {} };
+  return { root: read.name, node: typeof read.value === "object" && !Array.isArray(read.value) ? read.value : {} };
 }
 
 export function buildXml(root: string, content: unknown): string {
