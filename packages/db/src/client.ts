@@ -1,7 +1,7 @@
 import { logger } from "@portway/observability";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
-import type { PgTransaction } from "drizzle-orm/pg-core";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema/index";
 
@@ -10,6 +10,24 @@ export type Db = NodePgDatabase<Schema> & { $client: pg.Pool };
 export type Tx = PgTransaction<NodePgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Query functions take this first, so a service can pass its transaction down. */
 export type DbOrTx = NodePgDatabase<Schema> | Tx;
+
+/**
+ * Independent reads, together: at once on the pool (each on a connection of its own), one after the other on a
+ * transaction, whose one connection runs one query at a time. Answers their results in order.
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  db: DbOrTx,
+  ...reads: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (db instanceof PgTransaction) {
+    const results: unknown[] = [];
+    for (const read of reads) {
+      results.push(await read());
+    }
+    return results as unknown as T;
+  }
+  return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+}
 
 export interface DbHandle {
   db: Db;

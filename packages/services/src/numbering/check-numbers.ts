@@ -1,4 +1,11 @@
-import { type BlockLookupRow, type DbOrTx, findActiveOrderTns, findBlocksForTns, findHolidays } from "@portway/db";
+import {
+  type BlockLookupRow,
+  type DbOrTx,
+  findActiveOrderTns,
+  findBlocksForTns,
+  findHolidays,
+  readTogether,
+} from "@portway/db";
 import type { CarrierTypeValue } from "@portway/db/schema";
 import {
   addDays,
@@ -166,10 +173,13 @@ export async function checkNumbers(
   }
   const nowIso = request.now.toISOString();
   const today = easternDate(nowIso) ?? nowIso.slice(0, 10);
-  // One after the other, so the check also runs inside a caller's transaction (one connection).
-  const blocks = await findBlocksForTns(db, parsed.tns);
-  const activeTns = await findActiveOrderTns(db, parsed.tns);
-  const holidays = await findHolidays(db, { from: today, to: addDays(today, HOLIDAY_HORIZON_DAYS) });
+  // Together on the pool; one after the other inside a caller's transaction (one connection).
+  const [blocks, activeTns, holidays] = await readTogether(
+    db,
+    () => findBlocksForTns(db, parsed.tns),
+    () => findActiveOrderTns(db, parsed.tns),
+    () => findHolidays(db, { from: today, to: addDays(today, HOLIDAY_HORIZON_DAYS) }),
+  );
   const blockByCode = new Map<string, BlockLookupRow>(blocks.map((b) => [b.npa + b.nxx, b]));
   const activeByTn = new Map(activeTns.map((row) => [row.tn, row]));
 

@@ -11,6 +11,7 @@ import {
   insertOrderLines,
   insertOrderRow,
   insertPortRequest,
+  readTogether,
 } from "@portway/db";
 import {
   type Actor,
@@ -100,21 +101,32 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
       orders: [],
     };
   }
-  const check = await checkNumbers(db, { input: tns.join("\n"), accountId: submitter.accountId, now });
+  // The account's rules are read while the numbers are checked (on a transaction, one after the other).
+  const [check, account] = await readTogether(
+    db,
+    () => checkNumbers(db, { input: tns.join("\n"), accountId: submitter.accountId, now }),
+    () => loadAccountRules(db, submitter.accountId),
+  );
   const errors: FieldIssue[] = numberIssues(check.numbers, { ownOrderId: null });
   errors.push(...check.grouping.errors);
   // Every TN of the port request in canonical form: the BTN rules look at the LSP account as a whole.
   const requestTns = check.numbers.flatMap((entry) => (entry.valid && entry.tn !== null ? [entry.tn] : []));
-  const account = await loadAccountRules(db, submitter.accountId);
   const carriers = await findCarriersBySpids(
     db,
     check.grouping.orders.map((o) => o.carrierSpid),
   );
   const carrierBySpid = new Map(carriers.map((c) => [c.spid, c]));
+  // Each losing carrier's rules and calendar, read together.
+  const ruleInputs = await readTogether(
+    db,
+    ...carriers.map((carrier) => () => loadOrderRuleInputs(db, { account, carrier, now })),
+  );
+  const rulesBySpid = new Map(carriers.map((carrier, index) => [carrier.spid, ruleInputs[index]]));
   const orders: PlannedOrder[] = [];
   for (const proposed of check.grouping.orders) {
     const carrier = carrierBySpid.get(proposed.carrierSpid);
-    if (!carrier) {
+    const rules = rulesBySpid.get(proposed.carrierSpid);
+    if (!carrier || !rules) {
       errors.push({
         field: "tns",
         code: "NOT_IN_PLAN",
@@ -122,7 +134,6 @@ export async function previewSubmission(db: DbOrTx, clock: Clock, submitter: Sub
       });
       continue;
     }
-    const rules = await loadOrderRuleInputs(db, { account, carrier, now });
     const result = validateSubmission(
       { ...draft, tns: proposed.tns },
       { now: now.toISOString(), onNet: proposed.onNet, ...rules, requestTns },
