@@ -57,6 +57,14 @@ async function submitted(reference: string, firstLine: number, count: number) {
   return { orderId: result.orders[0]?.id ?? "", draftId: draft.id };
 }
 
+/** The drafts of acme's that carry this customer order reference. */
+function draftsOfReference(reference: string) {
+  return handle.db
+    .select({ id: portDrafts.id })
+    .from(portDrafts)
+    .where(and(eq(portDrafts.accountId, acme.accountId), sql`${portDrafts.data}->>'customerOrderRef' = ${reference}`));
+}
+
 /** What the REST representation reads of the order page. */
 function restPart(detail: OrderDetailView) {
   const { order } = detail;
@@ -211,16 +219,33 @@ describe("the public API's one-order reads", () => {
     expect(error.kind).toBe("INVALID");
     expect(error.issues.length).toBeGreaterThan(0);
     expect(error.issues.map((i) => i.code)).not.toContain("LOA_REQUIRED");
-    const drafts = await handle.db
-      .select({ id: portDrafts.id })
-      .from(portDrafts)
-      .where(
-        and(
-          eq(portDrafts.accountId, acme.accountId),
-          sql`${portDrafts.data}->>'customerOrderRef' = 'PAPI-READ-REFUSED'`,
-        ),
+    expect(await draftsOfReference("PAPI-READ-REFUSED")).toEqual([]);
+  });
+
+  it("keep a waiting draft whole or not at all: when its PENDING_DOCUMENTS mark cannot be written, no draft is left", async () => {
+    // The mark of this one submission fails as a crash or a lost connection between the two writes would.
+    await handle.pool.query(`
+      create or replace function papi_refuse_mark() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from port_drafts d
+                   where d.id = new.draft_id and d.data->>'customerOrderRef' = 'PAPI-HALF-WRITTEN') then
+          raise exception 'the mark cannot be written';
+        end if;
+        return new;
+      end $$;
+      create trigger papi_refuse_mark before insert on api_pending_submissions
+        for each row execute function papi_refuse_mark();
+    `);
+    try {
+      await expect(
+        submitOrAwaitDocuments(handle.db, clock, acme, submissionData(tnRange("617253", 7495, 1), "PAPI-HALF-WRITTEN")),
+      ).rejects.toMatchObject({ cause: { message: "the mark cannot be written" } });
+    } finally {
+      await handle.pool.query(
+        "drop trigger papi_refuse_mark on api_pending_submissions; drop function papi_refuse_mark();",
       );
-    expect(drafts).toEqual([]);
+    }
+    expect(await draftsOfReference("PAPI-HALF-WRITTEN")).toEqual([]);
   });
 
   it("resolve an API key with one prepared read, writing its last use at most once a minute", async () => {

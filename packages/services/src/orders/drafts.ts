@@ -1,4 +1,4 @@
-import { type Db, deleteDraft, findDraft, findDrafts, insertDraft, updateDraft } from "@portway/db";
+import { type Db, type DbOrTx, deleteDraft, findDraft, findDrafts, insertDraft, updateDraft } from "@portway/db";
 import { type OrderDraft, orderDraftSchema } from "@portway/domain";
 import { z } from "zod";
 import type { Clock } from "../clock";
@@ -17,7 +17,7 @@ export interface DraftOwner {
 }
 
 /** Saves a draft at any step: new when no ID is given, else an update of the version the user saw. */
-export async function saveDraft(db: Db, clock: Clock, owner: DraftOwner, input: DraftSaveInput) {
+export async function saveDraft(db: DbOrTx, clock: Clock, owner: DraftOwner, input: DraftSaveInput) {
   const now = clock.now();
   const data = input.data as Record<string, unknown>;
   const tnCount = input.data.tns?.length ?? 0;

@@ -31,7 +31,8 @@ export type SubmitOrWait =
  * (Bandwidth's PENDING_DOCUMENTS): uploading the LOA then submits it. Any other error refuses it, keeping nothing.
  * The submission is checked once before anything is written (a new draft has no documents yet, so the check is the
  * same as the draft's); a complete one is then submitted, whose transaction checks it again at its own time. A
- * waiting one answers the rejection-risk warnings of the orders it will become, read while the draft is written.
+ * waiting one is written with its mark in one transaction (kept whole or not at all) and answers the rejection-risk
+ * warnings of the orders it will become, read while it is written.
  */
 export async function submitOrAwaitDocuments(
   db: Db,
@@ -46,16 +47,17 @@ export async function submitOrAwaitDocuments(
   }
   if (!preview.ok) {
     const planned = preview.orders.map((o) => ({ carrierSpid: o.carrierSpid, portType: o.portType }));
+    // The transaction waits for nothing but its own statements, so it never holds a connection the read below needs.
     const [draft, risk] = await Promise.all([
-      (async () => {
-        const saved = await saveDraft(db, clock, submitter, { data: submission });
-        await insertPendingSubmission(db, {
+      db.transaction(async (tx) => {
+        const saved = await saveDraft(tx, clock, submitter, { data: submission });
+        await insertPendingSubmission(tx, {
           draftId: saved.id,
           accountId: submitter.accountId,
           createdAt: clock.now(),
         });
         return saved;
-      })(),
+      }),
       rejectionRiskWarnings(db, {
         accountId: submitter.accountId,
         now: clock.now(),
