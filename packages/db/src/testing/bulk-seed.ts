@@ -92,3 +92,15 @@ export async function insertRawOrder(handle: DbHandle, accountId: string, tns: r
     client.release();
   }
 }
+
+/**
+ * Frees numbers held by orders for a benchmark's next round: their lines stop being active, as if the orders had
+ * ended, so the same numbers can be submitted again. Answers how many lines it freed.
+ */
+export async function releaseTns(handle: DbHandle, tns: readonly string[]): Promise<number> {
+  const result = await handle.pool.query(
+    "update port_order_tns set active = false where active and tn = any($1::text[])",
+    [tns],
+  );
+  return result.rowCount ?? 0;
+}
