@@ -104,7 +104,14 @@ const wirelineCarrier = {
   requiresPin: false,
   minBusinessDays: 0,
 };
-const wireline: SubmissionContext = {
+/** A submission's context but the account's TNs, which are the order's own unless a test gives them. */
+type OneOrderContext = Omit<SubmissionContext, "requestTns"> & { requestTns?: readonly string[] };
+
+/** validateSubmission of a submission that is one order: the account's TNs are its own unless the context says. */
+const validateOne = (submission: OrderDraft, oneOrder: OneOrderContext) =>
+  validateSubmission(submission, { requestTns: submission.tns ?? [], ...oneOrder });
+
+const wireline: OneOrderContext = {
   now: NOW,
   onNet: false,
   carrier: wirelineCarrier,
@@ -135,9 +142,9 @@ const errorsOf = (result: ReturnType<typeof validateSubmission>) =>
 
 describe("validateSubmission (SPEC 5)", () => {
   it("accepts a complete submission and decides the port type", () => {
-    const result = validateSubmission(draft(), wireline);
+    const result = validateOne(draft(), wireline);
     expect(result).toMatchObject({ ok: true, portType: "AUTOMATED", warnings: [] });
-    expect(validateSubmission(draft(), { ...wireline, onNet: true })).toMatchObject({ ok: true, portType: "ON_NET" });
+    expect(validateOne(draft(), { ...wireline, onNet: true })).toMatchObject({ ok: true, portType: "ON_NET" });
   });
 
   it.each([
@@ -238,64 +245,61 @@ describe("validateSubmission (SPEC 5)", () => {
     ],
     ["FOC on a Saturday", { requestedFoc: "2026-01-10T16:00:00Z" }, ["requestedFoc:WEEKEND"]],
   ])("%s", (_name, overrides, expected) => {
-    expect(errorsOf(validateSubmission(draft(overrides), wireline))).toEqual(expected);
+    expect(errorsOf(validateOne(draft(overrides), wireline))).toEqual(expected);
   });
 
   it("names the partner limit in the message", () => {
-    const result = validateSubmission(draft({ pin: "12345678901" }), wireline);
+    const result = validateOne(draft({ pin: "12345678901" }), wireline);
     expect(result.ok ? "" : result.errors[0]?.message).toContain("At most 10 characters");
   });
 
   it("needs account number and PIN for a wireless LSP, and what the carrier requires", () => {
     const wireless = { ...wireline, carrier: { ...wirelineCarrier, type: "WIRELESS" as const } };
-    expect(errorsOf(validateSubmission(draft({ accountNumber: undefined }), wireless))).toEqual([
+    expect(errorsOf(validateOne(draft({ accountNumber: undefined }), wireless))).toEqual([
       "accountNumber:ACCOUNT_NUMBER_REQUIRED",
       "pin:PIN_REQUIRED",
     ]);
-    expect(errorsOf(validateSubmission(draft({ pin: "1234" }), wireless))).toEqual([]);
+    expect(errorsOf(validateOne(draft({ pin: "1234" }), wireless))).toEqual([]);
     expect(
       errorsOf(
-        validateSubmission(draft({ accountNumber: "  " }), {
+        validateOne(draft({ accountNumber: "  " }), {
           ...wireline,
           carrier: { ...wirelineCarrier, requiresAccountNumber: true, requiresPin: true },
         }),
       ),
     ).toEqual(["accountNumber:REQUIRED", "accountNumber:ACCOUNT_NUMBER_REQUIRED", "pin:PIN_REQUIRED"]);
-    expect(errorsOf(validateSubmission(draft({ accountNumber: undefined }), wireline))).toEqual([]);
+    expect(errorsOf(validateOne(draft({ accountNumber: undefined }), wireline))).toEqual([]);
   });
 
   it("needs an LOA for PROJECT but not for ON_NET", () => {
     const many = tnsOf(601);
-    const project = validateSubmission(
-      draft({ tns: many, btn: many[0], documents: [], requestedFoc: undefined }),
-      wireline,
-    );
+    const project = validateOne(draft({ tns: many, btn: many[0], documents: [], requestedFoc: undefined }), wireline);
     expect(errorsOf(project)).toEqual(["documents:LOA_REQUIRED"]);
     expect(project.ok ? "" : project.errors[0]?.message).toContain("Project");
-    expect(validateSubmission(draft({ documents: [] }), { ...wireline, onNet: true })).toMatchObject({ ok: true });
+    expect(validateOne(draft({ documents: [] }), { ...wireline, onNet: true })).toMatchObject({ ok: true });
   });
 
   it("refuses an order over 5,000 TNs (configurable)", () => {
     expect(
-      errorsOf(validateSubmission(draft(), { ...wireline, limits: { ...DEFAULT_PORT_LIMITS, maxTnsPerOrder: 1 } })),
+      errorsOf(validateOne(draft(), { ...wireline, limits: { ...DEFAULT_PORT_LIMITS, maxTnsPerOrder: 1 } })),
     ).toEqual(["tns:TOO_MANY_TNS"]);
   });
 
   it("applies the carrier's minimum interval and the LOA age setting", () => {
     const context = { ...wireline, carrier: { ...wirelineCarrier, minBusinessDays: 10 }, loaMaxAgeDays: 10 };
-    expect(errorsOf(validateSubmission(draft(), context))).toEqual([
+    expect(errorsOf(validateOne(draft(), context))).toEqual([
       "documents:LOA_EXPIRED",
       "requestedFoc:BEFORE_CARRIER_MINIMUM",
     ]);
   });
 
   it("returns the FOC warnings", () => {
-    const result = validateSubmission(draft({ requestedFoc: "2026-01-14T12:00:00Z" }), wireline);
+    const result = validateOne(draft({ requestedFoc: "2026-01-14T12:00:00Z" }), wireline);
     expect(result).toMatchObject({ ok: true, warnings: [{ code: "OUTSIDE_SUPPORT_HOURS" }] });
   });
 
   it("reports every error of a submission at once, each naming its field", () => {
-    const result = validateSubmission(
+    const result = validateOne(
       draft({ partialPort: true, documents: [], loaAuthorizingPerson: "", requestedFoc: "2026-01-10T16:00:00Z" }),
       { ...wireline, carrier: { ...wirelineCarrier, type: "WIRELESS" } },
     );
@@ -414,8 +418,8 @@ describe("PON formats", () => {
 describe("a split submission", () => {
   it("judges the BTN against every TN of the port request, not one order's share", () => {
     const share = draft({ tns: ["+17182340002"], btn: "+17182340001" });
-    expect(errorsOf(validateSubmission(share, wireline))).toEqual(["btn:BTN_NOT_PORTED"]);
+    expect(errorsOf(validateOne(share, wireline))).toEqual(["btn:BTN_NOT_PORTED"]);
     const requestTns = ["+17182340001", "+17182340002"];
-    expect(errorsOf(validateSubmission(share, { ...wireline, requestTns }))).toEqual([]);
+    expect(errorsOf(validateOne(share, { ...wireline, requestTns }))).toEqual([]);
   });
 });

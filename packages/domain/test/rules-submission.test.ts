@@ -11,7 +11,14 @@ import {
 } from "../src/index";
 
 const NOW = "2026-01-05T15:00:00Z";
-const context: SubmissionContext = {
+/** A submission's context but the account's TNs, which are the order's own unless a test gives them. */
+type OneOrderContext = Omit<SubmissionContext, "requestTns"> & { requestTns?: readonly string[] };
+
+/** validateSubmission of a submission that is one order: the account's TNs are its own unless the context says. */
+const validateOne = (submission: OrderDraft, oneOrder: OneOrderContext) =>
+  validateSubmission(submission, { requestTns: submission.tns ?? [], ...oneOrder });
+
+const context: OneOrderContext = {
   now: NOW,
   onNet: false,
   carrier: { type: "WIRELINE", requiresAccountNumber: false, requiresPin: false, minBusinessDays: 0 },
@@ -42,13 +49,13 @@ const errorsOf = (result: ReturnType<typeof validateSubmission>) =>
 
 describe("numbers in the forgiving formats (finding 7)", () => {
   it("judges a BTN typed as (718) 234-0001 against the ported TNs: a full port that moves it is valid", () => {
-    const result = validateSubmission(draft({ btn: "(718) 234-0001" }), context);
+    const result = validateOne(draft({ btn: "(718) 234-0001" }), context);
     expect(errorsOf(result)).toEqual([]);
     expect(result.ok && result.submission.btn).toBe("+17182340001");
   });
 
   it("refuses a partial port that moves a BTN typed 718.234.0001 without a replacement", () => {
-    const result = validateSubmission(draft({ btn: "718.234.0001", partialPort: true }), {
+    const result = validateOne(draft({ btn: "718.234.0001", partialPort: true }), {
       ...context,
       requestTns: ["1-718-234-0001", "718 234 0002"],
     });
@@ -56,7 +63,7 @@ describe("numbers in the forgiving formats (finding 7)", () => {
   });
 
   it("refuses a replacement BTN typed in another format that is itself ported", () => {
-    const result = validateSubmission(draft({ partialPort: true, replacementBtn: "+1 718 234 0002" }), {
+    const result = validateOne(draft({ partialPort: true, replacementBtn: "+1 718 234 0002" }), {
       ...context,
       requestTns: ["7182340001", "(718) 234-0002"],
     });
@@ -85,7 +92,7 @@ describe("one LSP account is one order (finding 16)", () => {
 
   it("refuses that order as over the 5,000-TN limit, naming the TN list", () => {
     const all = tns.map((t) => t.tn);
-    const result = validateSubmission(draft({ tns: all, btn: all[0], requestedFoc: undefined }), context);
+    const result = validateOne(draft({ tns: all, btn: all[0], requestedFoc: undefined }), context);
     expect(errorsOf(result)).toEqual(["tns:TOO_MANY_TNS"]);
     expect(result.ok ? "" : result.errors[0]?.message).toContain("5,000");
   });
@@ -93,7 +100,7 @@ describe("one LSP account is one order (finding 16)", () => {
 
 describe("the LOA rules concern only the orders that need an LOA (finding 19)", () => {
   it("accepts an ON_NET order whose LOA has no signature date", () => {
-    const result = validateSubmission(
+    const result = validateOne(
       draft({ documents: [{ documentId: "00000000-0000-4000-8000-000000000002", kind: "LOA" }] }),
       {
         ...context,
@@ -104,7 +111,7 @@ describe("the LOA rules concern only the orders that need an LOA (finding 19)", 
   });
 
   it("still needs the signature date on an AUTOMATED order", () => {
-    const result = validateSubmission(
+    const result = validateOne(
       draft({ documents: [{ documentId: "00000000-0000-4000-8000-000000000002", kind: "LOA" }] }),
       context,
     );
@@ -114,12 +121,12 @@ describe("the LOA rules concern only the orders that need an LOA (finding 19)", 
 
 describe("an on-net-only account (finding 14)", () => {
   it("refuses an off-net order, naming the TN list", () => {
-    const result = validateSubmission(draft(), { ...context, onNetOnly: true });
+    const result = validateOne(draft(), { ...context, onNetOnly: true });
     expect(errorsOf(result)).toEqual(["tns:OFF_NET_NOT_ALLOWED"]);
     expect(result.ok ? "" : result.errors[0]?.message).toContain("on-net");
   });
 
   it("accepts an on-net order", () => {
-    expect(validateSubmission(draft(), { ...context, onNet: true, onNetOnly: true })).toMatchObject({ ok: true });
+    expect(validateOne(draft(), { ...context, onNet: true, onNetOnly: true })).toMatchObject({ ok: true });
   });
 });

@@ -47,10 +47,11 @@ export interface SubmissionContext {
   onNetOnly: boolean;
   fieldLimits?: Readonly<Record<string, number>>;
   /**
-   * When a submission is split into several orders (SPEC 5), every TN of the port request: the BTN and partial-port
-   * rules look at the account as a whole, not at one order's share of it.
+   * Every TN of the LSP account's submission, in any format of SPEC 3: the BTN and partial-port rules look at the
+   * account as a whole, not at one order's share of it when the submission is split into several orders (SPEC 5).
+   * For a submission that is one order, its own TNs.
    */
-  requestTns?: readonly string[];
+  requestTns: readonly string[];
   loaMaxAgeDays?: number;
 }
 
@@ -68,11 +69,10 @@ function valueAt(draft: OrderDraft, path: string): unknown {
 
 function checkPartialPort(
   draft: OrderDraft,
-  requestTns: readonly string[] | undefined,
+  tns: readonly string[],
   add: (f: string, c: string, m: string) => void,
 ): void {
   // Of a split submission, the BTN and the partial/full indicator concern the whole account: all its orders' TNs.
-  const tns = requestTns ?? draft.tns ?? [];
   const btnPorted = draft.btn !== undefined && tns.includes(draft.btn);
   const replacement = draft.replacementBtn;
   if (draft.partialPort === true) {
@@ -267,7 +267,7 @@ export function checkOrderRules(draft: OrderDraft, context: SubmissionContext, s
 export function validateSubmission(draft: OrderDraft, context: SubmissionContext): SubmissionCheck {
   const check = checkOrderRules(
     normalizeOrderNumbers(draft),
-    context.requestTns === undefined ? context : { ...context, requestTns: context.requestTns.map(canonicalTn) },
+    { ...context, requestTns: context.requestTns.map(canonicalTn) },
     { loa: true, requestedFoc: true },
   );
   if (check.errors.length > 0 || check.submission === null) {
