@@ -8,6 +8,7 @@
  * - lnpchecker and /v1/portability-checks with 10,000 numbers against checkNumbers.
  * Run: pnpm --filter @portway/public-api bench  (BENCH_ORDERS seeds fewer than 1,000,000 orders for a quick look)
  */
+import { createServer } from "node:http";
 import os from "node:os";
 import { serve } from "@hono/node-server";
 import { createDb, withIndexesBuiltAfter } from "@portway/db";
@@ -105,6 +106,19 @@ async function main() {
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  // The floor of any Node HTTP API here: node:http itself answering a constant, no framework, no key, no database.
+  const bare = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "application/json", "content-length": "11" });
+    response.end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", () => resolve()));
+  const bareAddress = bare.address();
+  const bareClient = new Pool(
+    `http://127.0.0.1:${typeof bareAddress === "object" && bareAddress ? bareAddress.port : 0}`,
+    {
+      connections: 1,
+    },
+  );
   // The API's client: one kept-alive connection, as an integration calling the API in sequence holds one.
   const client = new Pool(base, { connections: 1 });
   const call = async (
@@ -164,6 +178,7 @@ async function main() {
     const bandwidthService: number[] = [];
     const page: number[] = [];
     const health: number[] = [];
+    const bareTrip: number[] = [];
     const inProcess: number[] = [];
     const keyCheck: number[] = [];
     const keyAndService: number[] = [];
@@ -173,6 +188,7 @@ async function main() {
       rest.push(await time(() => call(`/v1/port-ins/${orderId}`, { headers: auth })));
       inProcess.push(await time(async () => (await app.request(`/v1/port-ins/${orderId}`, { headers: auth })).text()));
       health.push(await time(() => call("/health")));
+      bareTrip.push(await time(async () => (await bareClient.request({ path: "/", method: "GET" })).body.text()));
       keyCheck.push(await time(() => resolveApiKeyOnce(handle.db, `Bearer ${key}`, clock.now())));
       keyAndService.push(
         await time(async () => {
@@ -199,7 +215,7 @@ async function main() {
       `  against the two service calls the handler makes (resolveApiKeyOnce, then getPortIn) p50 ${p50(keyAndService).toFixed(2)} ms: ${ratio(restP50, p50(keyAndService))}`,
     );
     console.log(
-      `  of which: HTTP round trip (GET /health) p50 ${p50(health).toFixed(2)} ms; API key check (resolveApiKeyOnce) p50 ${p50(keyCheck).toFixed(2)} ms; the same GET without HTTP (app.request) p50 ${p50(inProcess).toFixed(2)} ms`,
+      `  of which: HTTP round trip (GET /health) p50 ${p50(health).toFixed(2)} ms; API key check (resolveApiKeyOnce) p50 ${p50(keyCheck).toFixed(2)} ms; the same GET without HTTP (app.request) p50 ${p50(inProcess).toFixed(2)} ms; bare node:http round trip p50 ${p50(bareTrip).toFixed(2)} ms`,
     );
     console.log(
       `GET /v1.0/…/portins/{id}: p50 ${bwP50.toFixed(2)} ms; getBandwidthPortIn p50 ${bwServiceP50.toFixed(2)} ms; ratio ${ratio(bwP50, bwServiceP50)} (goal <= 1.5x, < 10 ms)`,
@@ -354,6 +370,8 @@ async function main() {
     console.log(`load average at the end: ${load()}`);
   } finally {
     await client.close();
+    await bareClient.close();
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await handle.close();
     await database.teardown();

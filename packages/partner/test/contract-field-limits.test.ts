@@ -110,7 +110,7 @@ describe("one table of field limits for Portway and the partner (issue 14, findi
 
   it.each(fields)("%s: one over %i is refused by Portway naming the field, and by the partner", (field, limit) => {
     const over = withValue(field, "7".repeat(limit + 1));
-    const result = validateSubmission(over.draft, context);
+    const result = validateSubmission(over.draft, { ...context, requestTns: over.draft.tns ?? [] });
     expect(result.ok).toBe(false);
     const errors = result.ok ? [] : result.errors;
     expect(errors).toContainEqual(expect.objectContaining({ field, code: "TOO_LONG_FOR_PARTNER" }));
@@ -120,7 +120,7 @@ describe("one table of field limits for Portway and the partner (issue 14, findi
 
   it.each(fields)("%s: a value of exactly %i passes Portway's validation and the partner's schema", (field, limit) => {
     const at = withValue(field, "7".repeat(limit));
-    const result = validateSubmission(at.draft, context);
+    const result = validateSubmission(at.draft, { ...context, requestTns: at.draft.tns ?? [] });
     expect(result.ok ? [] : result.errors).toEqual([]);
     const wire = createOrderRequestSchema.safeParse(at.request);
     expect(wire.success ? [] : wire.error.issues).toEqual([]);
