@@ -97,26 +97,49 @@ describe("API rate limits (M7)", () => {
     const limits = limitsOf({});
     await handle.pool.query("delete from rate_limits where key like 'api_large_check:%'");
     const ranges = Array.from({ length: 4 }, (_, i) => `312${286 + i}0000-9999`).join("\n");
+    const slotHeld = async () =>
+      (
+        await handle.pool.query("select 1 from rate_limits where key = $1 and expire > $2", [
+          `api_large_check:${acme.accountId}`,
+          Date.now(),
+        ])
+      ).rows.length > 0;
+
+    // A large check takes its account's slot while it runs, and gives it back when it ends.
     const first = call(acme, limits, "numbers.check", { input: ranges });
-    // Wait until the first check holds its account's slot, then start a second of the same account and one of another.
-    for (let i = 0; i < 200; i++) {
-      const held = await handle.pool.query("select 1 from rate_limits where key = $1 and expire > $2", [
-        `api_large_check:${acme.accountId}`,
-        Date.now(),
-      ]);
-      if (held.rows.length > 0) {
-        break;
+    let seen = false;
+    for (let i = 0; i < 400 && !seen; i++) {
+      seen = await slotHeld();
+      if (!seen) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
+    }
+    expect(seen).toBe(true);
+    expect((await first).status).toBe(200);
+    expect(await slotHeld()).toBe(false);
+
+    // While the slot is taken (by a check held open here, however fast the machine), a second large check of the
+    // same account is refused at once; another account's runs.
+    let release = () => {};
+    const holding = limits.oneLargeCheckAtATime(
+      acme.accountId,
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    );
+    for (let i = 0; i < 400 && !(await slotHeld()); i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const [second, other] = await Promise.all([
       call(acme, limits, "numbers.check", { input: ranges }),
       call(blueHarbor, limits, "numbers.check", { input: ranges }),
     ]);
+    release();
+    await holding;
     expect(second.status).toBe(429);
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(other.status).toBe(200);
-    expect((await first).status).toBe(200);
     // The slot is free again once the check ended; a small check never waits for it.
     expect((await call(acme, limits, "numbers.check", { input: ranges })).status).toBe(200);
   });
