@@ -12,11 +12,11 @@ import {
   orderDraftSchema,
   orderEditSchema,
   orderSubmissionSchema,
-  type SubmissionContext,
   toFieldIssues,
   validatePon,
-  validateSubmission,
+  type validateSubmission,
 } from "../src/index";
+import { type OneOrderContext, validateOne } from "./submission-helpers";
 
 describe("decidePortType (SPEC 5), limits as configuration", () => {
   it.each([
@@ -104,13 +104,6 @@ const wirelineCarrier = {
   requiresPin: false,
   minBusinessDays: 0,
 };
-/** A submission's context but the account's TNs, which are the order's own unless a test gives them. */
-type OneOrderContext = Omit<SubmissionContext, "requestTns"> & { requestTns?: readonly string[] };
-
-/** validateSubmission of a submission that is one order: the account's TNs are its own unless the context says. */
-const validateOne = (submission: OrderDraft, oneOrder: OneOrderContext) =>
-  validateSubmission(submission, { requestTns: submission.tns ?? [], ...oneOrder });
-
 const wireline: OneOrderContext = {
   now: NOW,
   onNet: false,

@@ -6,18 +6,11 @@ import {
   groupTnsIntoOrders,
   normalizeOrderNumbers,
   type OrderDraft,
-  type SubmissionContext,
-  validateSubmission,
+  type validateSubmission,
 } from "../src/index";
+import { type OneOrderContext, validateOne } from "./submission-helpers";
 
 const NOW = "2026-01-05T15:00:00Z";
-/** A submission's context but the account's TNs, which are the order's own unless a test gives them. */
-type OneOrderContext = Omit<SubmissionContext, "requestTns"> & { requestTns?: readonly string[] };
-
-/** validateSubmission of a submission that is one order: the account's TNs are its own unless the context says. */
-const validateOne = (submission: OrderDraft, oneOrder: OneOrderContext) =>
-  validateSubmission(submission, { requestTns: submission.tns ?? [], ...oneOrder });
-
 const context: OneOrderContext = {
   now: NOW,
   onNet: false,
